@@ -1,0 +1,2 @@
+/** Outbound delivery: the session registry, payload composition once per broadcast, and the CAP event listener. */
+package org.cdswebsocket.broadcast;

@@ -1,0 +1,158 @@
+package org.cdswebsocket.config;
+
+import com.sap.cds.reflect.CdsModel;
+import com.sap.cds.services.cds.ApplicationService;
+import com.sap.cds.services.environment.CdsProperties;
+import com.sap.cds.services.handler.annotations.HandlerOrder;
+import com.sap.cds.services.runtime.CdsRuntime;
+import com.sap.cds.services.runtime.CdsRuntimeConfiguration;
+import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.cdswebsocket.WebSocketService;
+import org.cdswebsocket.broadcast.Broadcaster;
+import org.cdswebsocket.broadcast.LocalBroadcaster;
+import org.cdswebsocket.broadcast.PayloadComposer;
+import org.cdswebsocket.broadcast.ServiceEventListener;
+import org.cdswebsocket.broadcast.SessionRegistry;
+import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
+import org.cdswebsocket.dispatch.OperationInvoker;
+import org.cdswebsocket.format.JsonFormat;
+import org.cdswebsocket.format.MessageFormat;
+import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.model.WebSocketModel;
+import org.cdswebsocket.model.WebSocketModelResolver;
+import org.cdswebsocket.model.WebSocketModelResolver.ServiceConfig;
+import org.cdswebsocket.spi.TransportKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of core, found by CAP through {@link java.util.ServiceLoader}.
+ *
+ * <p>Services phase: reads {@code cds.websocket.*}, fails fast when the configured kind's adapter
+ * is not on the class path, and registers the {@link WebSocketService}. Event-handler phase:
+ * resolves the websocket endpoints from the CDS model, builds the object graph and registers one
+ * {@code After} handler per websocket-enabled service that broadcasts its modelled events. Every
+ * skipped branch is logged.
+ */
+public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketRuntimeConfiguration.class);
+
+  @Override
+  public void services(CdsRuntimeConfigurer configurer) {
+    CdsRuntime cdsRuntime = configurer.getCdsRuntime();
+    WebSocketSettings settings = WebSocketSettings.from(cdsRuntime.getEnvironment());
+    if (!settings.enabled()) {
+      LOG.info("cds-websocket is disabled (cds.websocket.enabled: false)");
+      return;
+    }
+    transport(settings.kind());
+    configurer.service(new DefaultWebSocketService(cdsRuntime));
+  }
+
+  @Override
+  public void eventHandlers(CdsRuntimeConfigurer configurer) {
+    CdsRuntime cdsRuntime = configurer.getCdsRuntime();
+    DefaultWebSocketService service =
+        (DefaultWebSocketService)
+            cdsRuntime
+                .getServiceCatalog()
+                .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME);
+    if (service == null) {
+      return;
+    }
+    WebSocketSettings settings = WebSocketSettings.from(cdsRuntime.getEnvironment());
+    TransportKind transport = transport(settings.kind());
+    Map<String, MessageFormat> formats = Map.of(JsonFormat.NAME, new JsonFormat());
+    WebSocketModel model = resolveModel(cdsRuntime, settings, formats);
+
+    SessionRegistry registry = new SessionRegistry();
+    PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
+    Broadcaster broadcaster = new LocalBroadcaster(registry, composer);
+    DispatchingConnectionHandler handler =
+        new DispatchingConnectionHandler(
+            model, registry, composer, new OperationInvoker(cdsRuntime));
+    service.initialise(new WebSocketRuntime(settings, model, handler, registry, broadcaster));
+
+    model.endpoints().forEach(endpoint -> registerBroadcasts(cdsRuntime, endpoint, broadcaster));
+    LOG.info(
+        "Using websocket kind {} with {} endpoint(s): {}",
+        settings.kind(),
+        model.endpoints().size(),
+        model.endpoints().stream().map(ServiceEndpoint::path).sorted().toList());
+  }
+
+  static WebSocketModel resolveModel(
+      CdsRuntime cdsRuntime, WebSocketSettings settings, Map<String, MessageFormat> formats) {
+    CdsProperties.Application application =
+        cdsRuntime.getEnvironment().getCdsProperties().getApplication();
+    WebSocketModelResolver resolver =
+        new WebSocketModelResolver(
+            settings.path(),
+            settings.format(),
+            formats.keySet(),
+            name -> {
+              CdsProperties.Application.ApplicationServiceConfig cfg =
+                  application.getServices().get(name);
+              if (cfg == null || cfg.getServe() == null) {
+                return ServiceConfig.NONE;
+              }
+              List<String> protocols = cfg.getServe().getProtocols();
+              return new ServiceConfig(
+                  protocols, cfg.getServe().getPath(), cfg.getServe().isIgnore());
+            });
+    CdsModel model = cdsRuntime.getCdsModel();
+    return resolver.resolve(model);
+  }
+
+  private static void registerBroadcasts(
+      CdsRuntime cdsRuntime, ServiceEndpoint endpoint, Broadcaster broadcaster) {
+    if (endpoint.events().isEmpty()) {
+      LOG.debug("Service {} models no events; nothing to broadcast", endpoint.serviceName());
+      return;
+    }
+    ApplicationService service =
+        cdsRuntime
+            .getServiceCatalog()
+            .getService(ApplicationService.class, endpoint.serviceName());
+    if (service == null) {
+      LOG.warn(
+          "Service {} is websocket-enabled in the model but not served; its events are not"
+              + " broadcast",
+          endpoint.serviceName());
+      return;
+    }
+    service.after(
+        endpoint.events().keySet().toArray(String[]::new),
+        new String[0],
+        HandlerOrder.LATE,
+        new ServiceEventListener(endpoint, broadcaster));
+  }
+
+  private static TransportKind transport(String kind) {
+    List<TransportKind> available =
+        ServiceLoader.load(TransportKind.class, WebSocketRuntimeConfiguration.class.getClassLoader())
+            .stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
+    return available.stream()
+        .filter(t -> t.kind().equals(kind))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "cds.websocket.kind is '"
+                        + kind
+                        + "' but no adapter for it is on the class path; available: "
+                        + available.stream()
+                            .map(t -> t.kind() + " (" + t.artifact() + ")")
+                            .collect(Collectors.joining(", "))
+                        + ". Add org.cdswebsocket:cds-websocket-"
+                        + (kind.equals(WebSocketSettings.KIND_SOCKET_IO) ? "socketio" : "ws")
+                        + " to your dependencies."));
+  }
+}

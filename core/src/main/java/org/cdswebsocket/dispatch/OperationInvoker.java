@@ -1,0 +1,72 @@
+package org.cdswebsocket.dispatch;
+
+import com.sap.cds.services.EventContext;
+import com.sap.cds.services.cds.ApplicationService;
+import com.sap.cds.services.runtime.CdsRuntime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cdswebsocket.model.OperationDefinition;
+import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.spi.ClientSession;
+
+/**
+ * Runs one operation of a CAP application service as the socket's user, in its own change set.
+ *
+ * <p>The socket's CAP {@code UserInfo} becomes the user of a fresh request context, so CAP's
+ * authorization ({@code @requires}, {@code @restrict}) and tenant isolation apply exactly as for
+ * HTTP. Inbound message headers become request headers. A failing handler rolls the change set
+ * back; its {@code ServiceException} propagates to the caller.
+ *
+ * <p>Threading: runs on the calling thread, which must be allowed to block (database work).
+ */
+public final class OperationInvoker {
+
+  private final CdsRuntime runtime;
+
+  public OperationInvoker(CdsRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /**
+   * Calls the operation and returns its result (the event context's {@code result}).
+   *
+   * @param parameters the converted parameters
+   * @param headers inbound headers, set as request headers
+   */
+  public Object invoke(
+      ClientSession session,
+      ServiceEndpoint endpoint,
+      OperationDefinition operation,
+      Map<String, Object> parameters,
+      Map<String, Object> headers) {
+    ApplicationService service =
+        runtime
+            .getServiceCatalog()
+            .getService(ApplicationService.class, endpoint.serviceName());
+    if (service == null) {
+      throw new IllegalStateException("Service " + endpoint.serviceName() + " is not running");
+    }
+    Map<String, String> requestHeaders = new LinkedHashMap<>();
+    headers.forEach((k, v) -> requestHeaders.put(k, v == null ? null : String.valueOf(v)));
+    return runtime
+        .requestContext()
+        .user(session.info().userInfo())
+        .modifyParameters(p -> p.setHeaders(requestHeaders))
+        .run(
+            requestContext -> {
+              return runtime
+                  .changeSetContext()
+                  .run(
+                      changeSet -> {
+                        return CurrentSession.call(
+                            session,
+                            () -> {
+                              EventContext call = EventContext.create(operation.name(), null);
+                              parameters.forEach(call::put);
+                              service.emit(call);
+                              return call.get("result");
+                            });
+                      });
+            });
+  }
+}

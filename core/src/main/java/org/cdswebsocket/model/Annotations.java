@@ -1,0 +1,94 @@
+package org.cdswebsocket.model;
+
+import com.sap.cds.reflect.CdsAnnotatable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that spells annotation names. Every websocket annotation exists with the prefixes
+ * {@code @websocket.} and {@code @ws.}; filter annotations also with {@code @websocket.broadcast.}
+ * and {@code @ws.broadcast.}. Values of all variants are aggregated, never overridden, as in the
+ * Node plugin.
+ *
+ * <p>The CDS compiler flattens record annotations ({@code @ws: {format: 'pcp'}} becomes {@code
+ * ws.format}), so lookups by the dotted name cover both spellings.
+ */
+public final class Annotations {
+
+  /** Service-level switch: {@code @websocket} / {@code @ws}. */
+  public static final List<String> ENABLED = List.of("websocket", "ws");
+
+  /** Protocol annotations whose value (string or list) may name {@code websocket} or {@code ws}. */
+  public static final List<String> PROTOCOL = List.of("protocol", "protocols");
+
+  /** Protocol names that select this adapter. */
+  public static final List<String> PROTOCOL_NAMES = List.of("websocket", "ws");
+
+  /** Service path: {@code @path}. */
+  public static final String PATH = "path";
+
+  /** Annotations that exclude a service from every protocol. */
+  public static final List<String> IGNORE_SERVICE = List.of("cds.ignore", "cds.serve.ignore");
+
+  /** Element or parameter excluded from websocket handling: {@code @websocket.ignore}. */
+  public static final String IGNORE = "ignore";
+
+  /** Message format: {@code @websocket.format}. */
+  public static final String FORMAT = "format";
+
+  private static final List<String> PREFIXES = List.of("websocket.", "ws.");
+  private static final List<String> FILTER_PREFIXES =
+      List.of("websocket.", "ws.", "websocket.broadcast.", "ws.broadcast.");
+
+  private Annotations() {}
+
+  /** The first non-null value of {@code @websocket.<name>} or {@code @ws.<name>}. */
+  public static Optional<Object> first(CdsAnnotatable target, String name) {
+    for (String prefix : PREFIXES) {
+      Object value = target.getAnnotationValue(prefix + name, null);
+      if (value != null) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code @websocket.<name>} or {@code @ws.<name>} is {@code true}. */
+  public static boolean isTrue(CdsAnnotatable target, String name) {
+    for (String prefix : PREFIXES) {
+      if (Boolean.TRUE.equals(target.getAnnotationValue(prefix + name, null))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * All values of a filter annotation over its four prefixes, in lookup order. Collection values
+   * are flattened; {@code null}s are dropped.
+   */
+  public static List<Object> filterValues(CdsAnnotatable target, String name) {
+    List<Object> values = new ArrayList<>();
+    for (String prefix : FILTER_PREFIXES) {
+      Object value = target.getAnnotationValue(prefix + name, null);
+      if (value instanceof Collection<?> many) {
+        many.stream().filter(v -> v != null).forEach(values::add);
+      } else if (value != null) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
+  /** Whether a filter annotation is set on any of its four prefixes. */
+  public static boolean hasFilter(CdsAnnotatable target, String name) {
+    for (String prefix : FILTER_PREFIXES) {
+      if (target.findAnnotation(prefix + name).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+package org.cdswebsocket.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One websocket-enabled CAP service at one path, with what its clients may send and receive.
+ *
+ * <p>Immutable; built once at start-up by {@link WebSocketModelResolver}. The reserved operations
+ * {@code wsConnect}, {@code wsDisconnect} and {@code wsContext} are kept apart from the callable
+ * operations: clients cannot call them as ordinary events.
+ *
+ * @param serviceName the qualified CDS service name
+ * @param path the absolute endpoint path, e.g. {@code /ws/chat}
+ * @param format the name of the service's message format
+ * @param events broadcast events by local name
+ * @param operations callable unbound operations by local name
+ * @param lifecycle the reserved lifecycle operations present on the service, by name
+ */
+public record ServiceEndpoint(
+    String serviceName,
+    String path,
+    String format,
+    Map<String, EventDefinition> events,
+    Map<String, OperationDefinition> operations,
+    Map<String, OperationDefinition> lifecycle) {
+
+  /** Name of the operation called after a client connected. */
+  public static final String WS_CONNECT = "wsConnect";
+
+  /** Name of the operation called after a client disconnected. */
+  public static final String WS_DISCONNECT = "wsDisconnect";
+
+  /** Name of the context event and of the optional operation of the same name. */
+  public static final String WS_CONTEXT = "wsContext";
+
+  public ServiceEndpoint {
+    events = Map.copyOf(events);
+    operations = Map.copyOf(operations);
+    lifecycle = Map.copyOf(lifecycle);
+  }
+
+  /** The callable operation of this name, if any. */
+  public Optional<OperationDefinition> operation(String name) {
+    return Optional.ofNullable(operations.get(name));
+  }
+
+  /** The lifecycle operation of this name ({@link #WS_CONNECT} etc.), if the service has it. */
+  public Optional<OperationDefinition> lifecycleOperation(String name) {
+    return Optional.ofNullable(lifecycle.get(name));
+  }
+
+  /** The broadcast event of this name, if any. */
+  public Optional<EventDefinition> event(String name) {
+    return Optional.ofNullable(events.get(name));
+  }
+}

@@ -1,0 +1,2 @@
+/** The application-facing entry point of cds-websocket: {@link org.cdswebsocket.WebSocketService}. */
+package org.cdswebsocket;
