@@ -1,0 +1,150 @@
+package org.cdswebsocket.ws.endpoint;
+
+import com.sap.cds.services.request.UserInfo;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cdswebsocket.spi.ClientInfo;
+import org.cdswebsocket.spi.ClientSession;
+import org.cdswebsocket.spi.CloseCode;
+import org.cdswebsocket.spi.ConnectionHandler;
+import org.cdswebsocket.spi.InboundFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Jakarta endpoint instance behind every websocket path: wraps each container session in a
+ * {@link JakartaClientSession} and translates callbacks into {@link ConnectionHandler} calls.
+ *
+ * <p>Outcomes decided here, because they are about the transport: a binary frame closes the
+ * session with 1003 (the formats are text formats); a text frame larger than {@code
+ * cds.websocket.max-message-size} is closed by the container with 1009; a session without an
+ * authenticated CAP user is closed with 1008. Anything thrown by core is logged and closes only
+ * that session with 1011.
+ *
+ * <p>Threading: the container calls one session's callbacks one at a time, on its own threads.
+ */
+public final class CoreEndpoint extends Endpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoreEndpoint.class);
+
+  private final ConnectionHandler handler;
+  private final SendScheduler scheduler;
+  private final int maxMessageBytes;
+  private final int sendQueueLimit;
+  private final long sendTimeoutMillis;
+  private final Map<String, JakartaClientSession> sessions = new ConcurrentHashMap<>();
+
+  /**
+   * @param handler core's handler
+   * @param scheduler the sender threads
+   * @param maxMessageBytes the largest accepted text message
+   * @param sendQueueLimit frames queued per session before it is closed
+   * @param sendTimeoutMillis how long one blocking write to a slow client may take
+   */
+  public CoreEndpoint(
+      ConnectionHandler handler,
+      SendScheduler scheduler,
+      int maxMessageBytes,
+      int sendQueueLimit,
+      long sendTimeoutMillis) {
+    this.handler = handler;
+    this.scheduler = scheduler;
+    this.maxMessageBytes = maxMessageBytes;
+    this.sendQueueLimit = sendQueueLimit;
+    this.sendTimeoutMillis = sendTimeoutMillis;
+  }
+
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    Object user = config.getUserProperties().get(HandshakeConfigurator.USER);
+    if (!(user instanceof UserInfo userInfo) || !userInfo.isAuthenticated()) {
+      closeQuietly(session, CloseCode.POLICY_VIOLATION, "Not authenticated");
+      return;
+    }
+    session.setMaxTextMessageBufferSize(maxMessageBytes);
+    session.setMaxBinaryMessageBufferSize(maxMessageBytes);
+    session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
+        sendTimeoutMillis);
+    try {
+      session.getBasicRemote().setBatchingAllowed(true);
+    } catch (java.io.IOException e) {
+      LOG.debug("Batching not available for session {}", session.getId(), e);
+    }
+    String path = session.getRequestURI().getPath();
+    ClientInfo info =
+        new ClientInfo(
+            userInfo,
+            (String) config.getUserProperties().get(HandshakeConfigurator.IDENTIFIER),
+            path);
+    JakartaClientSession client =
+        new JakartaClientSession(session, info, scheduler, sendQueueLimit);
+    sessions.put(session.getId(), client);
+    session.addMessageHandler(String.class, text -> onText(client, text));
+    session.addMessageHandler(ByteBuffer.class, binary -> onBinary(client));
+    guard(client, () -> handler.onOpen(client));
+  }
+
+  private void onText(ClientSession client, String text) {
+    guard(client, () -> handler.onMessage(client, InboundFrame.text(text), null));
+  }
+
+  private void onBinary(ClientSession client) {
+    LOG.warn("Session {} sent a binary frame; closing it with 1003", client.id());
+    client.close(CloseCode.UNSUPPORTED_DATA, "Binary frames are not supported");
+  }
+
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    JakartaClientSession client = sessions.remove(session.getId());
+    if (client != null) {
+      guard(client,
+          () -> handler.onClose(client, String.valueOf(reason.getCloseCode().getCode())));
+    }
+  }
+
+  @Override
+  public void onError(Session session, Throwable error) {
+    JakartaClientSession client = sessions.get(session.getId());
+    if (client != null) {
+      handler.onError(client, error);
+    } else {
+      LOG.debug("Error on unregistered session {}", session.getId(), error);
+    }
+  }
+
+  private static void guard(ClientSession client, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.error("Unexpected failure for session {}; closing it with 1011", client.id(), e);
+      client.close(CloseCode.INTERNAL_ERROR, "Internal error");
+    }
+  }
+
+  private static void closeQuietly(Session session, CloseCode code, String reason) {
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason));
+    } catch (java.io.IOException e) {
+      LOG.debug("Closing session {} failed", session.getId(), e);
+    }
+  }
+
+  /** Registers this endpoint at one path in the container. */
+  public jakarta.websocket.server.ServerEndpointConfig configFor(
+      String path, com.sap.cds.services.runtime.CdsRuntime runtime) {
+    return jakarta.websocket.server.ServerEndpointConfig.Builder.create(CoreEndpoint.class, path)
+        .configurator(new HandshakeConfigurator(runtime, this))
+        .build();
+  }
+
+  /** The number of open sessions of this endpoint. */
+  public int openSessions() {
+    return sessions.size();
+  }
+}

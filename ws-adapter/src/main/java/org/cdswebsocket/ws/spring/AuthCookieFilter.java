@@ -1,0 +1,74 @@
+package org.cdswebsocket.ws.spring;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+
+/**
+ * Local development aid, as in the Node plugin: browsers cannot set an {@code Authorization}
+ * header on a WebSocket upgrade, so an upgrade without one takes it from the cookie {@code
+ * X-Authorization} (e.g. {@code Basic YWxpY2U6YWxpY2U=}). Runs before the security filter chain.
+ *
+ * <p>Active by default only while CAP mock users are configured ({@code
+ * cds.websocket.auth-cookie}); never use it with real credentials.
+ */
+public final class AuthCookieFilter implements Filter {
+
+  /** The cookie name. */
+  public static final String COOKIE = "X-Authorization";
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))
+        && http.getHeader("Authorization") == null
+        && http.getCookies() != null) {
+      for (Cookie cookie : http.getCookies()) {
+        if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+          String value = java.net.URLDecoder.decode(cookie.getValue(),
+              java.nio.charset.StandardCharsets.UTF_8);
+          chain.doFilter(new AuthorizationRequest(http, value), response);
+          return;
+        }
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static final class AuthorizationRequest extends HttpServletRequestWrapper {
+    private final String authorization;
+
+    AuthorizationRequest(HttpServletRequest request, String authorization) {
+      super(request);
+      this.authorization = authorization;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "Authorization".equalsIgnoreCase(name) ? authorization : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return "Authorization".equalsIgnoreCase(name)
+          ? Collections.enumeration(java.util.List.of(authorization))
+          : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      java.util.List<String> names = Collections.list(super.getHeaderNames());
+      names.add("Authorization");
+      return Collections.enumeration(names);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.cdswebsocket.ws.spring;
+
+import com.sap.cds.services.runtime.CdsRuntime;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses WebSocket upgrades of unauthenticated users with HTTP 401, also where the application
+ * opened the path to anonymous users: a socket carries the user of its handshake into every call,
+ * and an anonymous user would pass unannotated services.
+ *
+ * <p>Runs after the application's security filter chain, so the CAP user of the request is known.
+ */
+public final class UpgradeAuthenticationFilter implements Filter {
+
+  private final CdsRuntime runtime;
+
+  public UpgradeAuthenticationFilter(CdsRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade")) && !authenticated()) {
+      ((HttpServletResponse) response).sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private boolean authenticated() {
+    return runtime
+        .requestContext()
+        .run(
+            context -> {
+              return context.getUserInfo().isAuthenticated();
+            });
+  }
+}

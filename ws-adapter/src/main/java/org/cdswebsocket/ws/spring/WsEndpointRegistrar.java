@@ -1,0 +1,95 @@
+package org.cdswebsocket.ws.spring;
+
+import com.sap.cds.services.runtime.CdsRuntime;
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import org.cdswebsocket.WebSocketService;
+import org.cdswebsocket.config.WebSocketRuntime;
+import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.ws.endpoint.CoreEndpoint;
+import org.cdswebsocket.ws.endpoint.SendScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.web.context.ServletContextAware;
+
+/**
+ * Registers one Jakarta endpoint per websocket path in the embedded servlet container, once all
+ * singletons (the CAP runtime included) exist.
+ *
+ * <p>Registration happens from {@link SmartInitializingSingleton} because the container's {@link
+ * ServerContainer} is not yet available to servlet-context initialisers. Errors: a missing
+ * container (not a servlet web application) or a path the container refuses fails start-up.
+ */
+public final class WsEndpointRegistrar
+    implements ServletContextAware, SmartInitializingSingleton, DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsEndpointRegistrar.class);
+
+  private final CdsRuntime cdsRuntime;
+  private final int senderThreads;
+  private final long sendTimeoutMillis;
+  private ServletContext servletContext;
+  private SendScheduler scheduler;
+
+  public WsEndpointRegistrar(CdsRuntime cdsRuntime, int senderThreads, long sendTimeoutMillis) {
+    this.cdsRuntime = cdsRuntime;
+    this.senderThreads = senderThreads;
+    this.sendTimeoutMillis = sendTimeoutMillis;
+  }
+
+  @Override
+  public void setServletContext(ServletContext servletContext) {
+    this.servletContext = servletContext;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    WebSocketService service =
+        cdsRuntime.getServiceCatalog().getService(WebSocketService.class,
+            WebSocketService.DEFAULT_NAME);
+    if (service == null) {
+      LOG.info("cds-websocket is disabled; no websocket endpoints registered");
+      return;
+    }
+    WebSocketRuntime runtime = service.runtime();
+    if (runtime.model().isEmpty()) {
+      LOG.info("No websocket-enabled services in the model; no websocket endpoints registered");
+      return;
+    }
+    ServerContainer container =
+        (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
+    if (container == null) {
+      throw new IllegalStateException(
+          "cds.websocket.kind is 'ws' but the servlet container has no WebSocket support;"
+              + " use an embedded Tomcat (spring-boot-starter-web)");
+    }
+    scheduler = new SendScheduler(senderThreads);
+    CoreEndpoint endpoint =
+        new CoreEndpoint(
+            runtime.connectionHandler(),
+            scheduler,
+            runtime.settings().maxMessageBytes(),
+            runtime.settings().sendQueueLimit(),
+            sendTimeoutMillis);
+    for (ServiceEndpoint serviceEndpoint : runtime.model().endpoints()) {
+      try {
+        container.addEndpoint(endpoint.configFor(serviceEndpoint.path(), cdsRuntime));
+        LOG.info("WebSocket endpoint {} serves {}", serviceEndpoint.path(),
+            serviceEndpoint.serviceName());
+      } catch (DeploymentException e) {
+        throw new IllegalStateException(
+            "Cannot register websocket endpoint " + serviceEndpoint.path(), e);
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (scheduler != null) {
+      scheduler.shutdown();
+    }
+  }
+}
