@@ -1,0 +1,2 @@
+/** The CAP test application behind the integration tests. */
+package org.cdswebsocket.it;

@@ -1,0 +1,2 @@
+/** Real test clients for the integration tests. */
+package org.cdswebsocket.it.client;
