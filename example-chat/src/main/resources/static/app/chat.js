@@ -1,0 +1,99 @@
+// The chat page: logs in with a CAP mock user and chats over kind ws (browser WebSocket) or
+// kind socket.io (socket.io-client served by this app). No framework, no CDN.
+(function () {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  let connection;
+
+  function show(kind, text, user) {
+    const item = document.createElement("li");
+    item.className = kind;
+    if (user) {
+      const who = document.createElement("span");
+      who.className = "user";
+      who.textContent = user;
+      item.appendChild(who);
+    }
+    item.appendChild(document.createTextNode(text));
+    $("messages").appendChild(item);
+    $("messages").scrollTop = $("messages").scrollHeight;
+  }
+
+  function onEvent(event, data) {
+    if (event === "received") show("message", data.text, data.user);
+    if (event === "presence") show("presence", data.user + " " + data.status);
+  }
+
+  function status(text) {
+    $("status").textContent = text;
+  }
+
+  // Kind ws: browsers cannot set an Authorization header on a WebSocket, so the mock-user
+  // credentials travel in the X-Authorization cookie (development only, see README).
+  function connectWs(config, authorization) {
+    document.cookie = "X-Authorization=" + encodeURIComponent(authorization) + "; path=/; SameSite=Strict";
+    const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + config.path;
+    const socket = new WebSocket(url);
+    let opened = false;
+    socket.onopen = () => { opened = true; status("Connected as " + $("user").value + " (ws)"); };
+    socket.onmessage = (message) => {
+      const frame = JSON.parse(message.data);
+      onEvent(frame.event, frame.data);
+    };
+    socket.onclose = (close) => {
+      if (!opened) return loginFailed();
+      status("Disconnected (" + close.code + ")");
+    };
+    return {
+      send: (text) => socket.send(JSON.stringify({ event: "message", data: { text } })),
+      close: () => socket.close(1000, "left"),
+    };
+  }
+
+  // Kind socket.io: credentials go into the Socket.IO auth payload; results come back as acks.
+  function connectSocketIo(config, authorization) {
+    const url = location.protocol + "//" + location.hostname + ":" + config.port + config.path;
+    const socket = io(url, { auth: { authorization }, reconnectionAttempts: 3 });
+    socket.on("connect", () => status("Connected as " + $("user").value + " (socket.io)"));
+    socket.on("connect_error", (error) => error.message === "401" ? loginFailed() : status("Error: " + error.message));
+    socket.on("received", (data) => onEvent("received", data));
+    socket.on("presence", (data) => onEvent("presence", data));
+    socket.on("disconnect", (reason) => status("Disconnected (" + reason + ")"));
+    return {
+      send: (text) => socket.emit("message", { text }, (result) => {
+        if (result && result.error) show("error", "Not sent: " + result.error.message);
+      }),
+      close: () => socket.disconnect(),
+    };
+  }
+
+  function loginFailed() {
+    $("chat").hidden = true;
+    $("login").hidden = false;
+    $("login-error").textContent = "Login failed: wrong user or password.";
+    $("login-error").hidden = false;
+  }
+
+  async function join(event) {
+    event.preventDefault();
+    $("login-error").hidden = true;
+    const config = await (await fetch("app/config.json")).json();
+    $("kind").textContent = "kind " + config.kind;
+    const authorization = "Basic " + btoa($("user").value + ":" + $("password").value);
+    $("login").hidden = true;
+    $("chat").hidden = false;
+    connection = config.kind === "socket.io" ? connectSocketIo(config, authorization) : connectWs(config, authorization);
+  }
+
+  $("login").addEventListener("submit", join);
+  $("send").addEventListener("submit", (event) => {
+    event.preventDefault();
+    connection.send($("text").value);
+    $("text").value = "";
+  });
+  $("leave").addEventListener("click", () => {
+    connection.close();
+    $("chat").hidden = true;
+    $("login").hidden = false;
+  });
+})();
