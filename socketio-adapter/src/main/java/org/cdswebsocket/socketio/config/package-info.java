@@ -1,0 +1,2 @@
+/** Wiring of the socket.io adapter into CAP: configuration, lifecycle and the server handle. */
+package org.cdswebsocket.socketio.config;

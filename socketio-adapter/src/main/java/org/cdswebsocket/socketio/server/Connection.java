@@ -1,0 +1,88 @@
+package org.cdswebsocket.socketio.server;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import io.netty.channel.Channel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Engine.IO connection (a netty-socketio {@link ClientHead}) and the adapter's state for it:
+ * the per-namespace sessions (authentication state per session id and namespace, gap G2), the
+ * websocket channel once the client uses one (captured from the pipeline, so broadcasts can write
+ * pre-encoded frames to it), and binary attachments still to be discarded.
+ *
+ * <p>Thread-safe.
+ */
+final class Connection {
+
+  private final ClientHead head;
+  private final Map<String, SocketIoSession> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger attachmentsToSkip = new AtomicInteger();
+  private volatile Channel websocket;
+
+  Connection(ClientHead head) {
+    this.head = head;
+  }
+
+  ClientHead head() {
+    return head;
+  }
+
+  /** Remembers the websocket channel the client's frames arrive on. */
+  void websocket(Channel channel) {
+    if (websocket != channel) {
+      websocket = channel;
+    }
+  }
+
+  /** The websocket channel if the client currently uses websocket and it is open, else null. */
+  Channel activeWebsocket() {
+    Channel ch = websocket;
+    if (ch == null || !ch.isActive() || head.getCurrentTransport() != Transport.WEBSOCKET) {
+      return null;
+    }
+    return ch;
+  }
+
+  SocketIoSession session(String namespace) {
+    return sessions.get(namespace);
+  }
+
+  /** Adds a session unless an open one exists for the namespace; returns the winner. */
+  SocketIoSession addSession(SocketIoSession session) {
+    SocketIoSession existing =
+        sessions.compute(
+            session.namespace(),
+            (nsp, old) -> old != null && !old.isClosed() ? old : session);
+    return existing;
+  }
+
+  void removeSession(SocketIoSession session) {
+    sessions.remove(session.namespace(), session);
+  }
+
+  boolean hasSessions() {
+    return !sessions.isEmpty();
+  }
+
+  /** Discards the next {@code count} records (binary attachments the adapter refuses). */
+  void skipAttachments(int count) {
+    attachmentsToSkip.addAndGet(count);
+  }
+
+  /** Whether the next record is a refused attachment; consumes one skip if so. */
+  boolean skipNext() {
+    return attachmentsToSkip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  /** Ends the whole connection: every namespace, and the channel even if it is clogged. */
+  void kill() {
+    head.disconnect();
+    Channel ch = websocket;
+    if (ch != null) {
+      ch.close();
+    }
+  }
+}

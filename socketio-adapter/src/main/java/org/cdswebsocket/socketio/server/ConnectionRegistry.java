@@ -1,0 +1,32 @@
+package org.cdswebsocket.socketio.server;
+
+import com.corundumstudio.socketio.handler.ClientHead;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The adapter state of every live Engine.IO connection, by Engine.IO session id. Thread-safe. */
+final class ConnectionRegistry {
+
+  private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+
+  /** The state of this client, created on first use. */
+  Connection of(ClientHead head) {
+    return connections.computeIfAbsent(head.getSessionId(), id -> new Connection(head));
+  }
+
+  Connection get(UUID sessionId) {
+    return connections.get(sessionId);
+  }
+
+  /** Forgets a connection once the library has closed it and no session is left. */
+  void release(Connection connection) {
+    if (!connection.head().isConnected() || !connection.hasSessions()) {
+      connections.remove(connection.head().getSessionId(), connection);
+    }
+  }
+
+  int size() {
+    return connections.size();
+  }
+}

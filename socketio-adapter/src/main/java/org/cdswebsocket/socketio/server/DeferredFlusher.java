@@ -1,0 +1,99 @@
+package org.cdswebsocket.socketio.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Writes pre-encoded websocket text frames without flushing each one, and flushes every written
+ * channel once per event-loop batch: frames queued for the same connection at the same time leave
+ * in one socket write (see shared transport-cost notes: 12-18 µs per delivery with a flush per
+ * frame, about 2 µs batched).
+ *
+ * <p>Threading: writes are always performed on the channel's event loop; the per-loop bookkeeping
+ * is confined to that loop's thread. The flush task yields to other queued tasks up to {@value
+ * #MAX_YIELDS} times, so that a broadcast's writes for one loop coalesce.
+ */
+final class DeferredFlusher {
+
+  private static final int MAX_YIELDS = 64;
+
+  private final Map<EventLoop, LoopBatch> batches = new ConcurrentHashMap<>();
+
+  /** Receives the outcome of one write, on the event loop. */
+  interface WriteListener {
+    /** The frame was handed to the channel; {@code queued} frames now wait in its buffer. */
+    void written(int queued);
+  }
+
+  /** Writes {@code frame} to {@code channel} from any thread; the flush is deferred. */
+  void write(Channel channel, byte[] frame, WriteListener listener) {
+    EventLoop loop = channel.eventLoop();
+    if (loop.inEventLoop()) {
+      writeInLoop(loop, channel, frame, listener);
+      return;
+    }
+    try {
+      loop.execute(() -> writeInLoop(loop, channel, frame, listener));
+    } catch (RejectedExecutionException e) {
+      listener.written(0); // the server is stopping; the frame is dropped with the channel
+    }
+  }
+
+  private void writeInLoop(EventLoop loop, Channel channel, byte[] frame, WriteListener listener) {
+    if (!channel.isActive()) {
+      listener.written(0);
+      return;
+    }
+    channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+    batches.computeIfAbsent(loop, LoopBatch::new).add(channel);
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    listener.written(buffer == null ? 0 : buffer.size());
+  }
+
+  /** The channels of one event loop written since its last flush. Loop-confined. */
+  private static final class LoopBatch implements Runnable {
+
+    private final EventLoop loop;
+    private final Set<Channel> dirty = new LinkedHashSet<>();
+    private boolean scheduled;
+    private int yields;
+
+    LoopBatch(EventLoop loop) {
+      this.loop = loop;
+    }
+
+    void add(Channel channel) {
+      dirty.add(channel);
+      if (!scheduled) {
+        scheduled = true;
+        loop.execute(this);
+      }
+    }
+
+    @Override
+    public void run() {
+      if (yields < MAX_YIELDS
+          && loop instanceof SingleThreadEventExecutor executor
+          && executor.pendingTasks() > 0) {
+        yields++;
+        loop.execute(this);
+        return;
+      }
+      yields = 0;
+      scheduled = false;
+      for (Channel channel : dirty) {
+        channel.flush();
+      }
+      dirty.clear();
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package org.cdswebsocket.socketio.server;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The settings of the Socket.IO server, read once at start-up from {@code cds.websocket.port} and
+ * {@code cds.websocket.options.*} (see the module README for names and defaults). Immutable; build
+ * with {@link #builder()}.
+ *
+ * @param hostname the interface to bind, or {@code null} for all
+ * @param port the TCP port; 0 picks a free one
+ * @param context the Engine.IO path, default {@code /socket.io}
+ * @param pingIntervalMillis Engine.IO ping interval
+ * @param pingTimeoutMillis Engine.IO ping timeout
+ * @param maxFramePayloadLength largest websocket frame accepted, in bytes
+ * @param maxHttpContentLength largest polling request body accepted, in bytes
+ * @param allowedOrigins accepted {@code Origin} header values; empty accepts any origin
+ * @param transports enabled transports, {@code polling} and/or {@code websocket}
+ * @param compression whether permessage-deflate is negotiated
+ * @param workerThreads threads running CAP work
+ * @param workerQueueSize calls waiting for a worker before clients get error 503
+ * @param sessionQueueSize calls one session may have waiting before it gets error 503
+ * @param sendQueueLimit frames queued for one client before it is disconnected as too slow
+ */
+public record SocketIoOptions(
+    String hostname,
+    int port,
+    String context,
+    int pingIntervalMillis,
+    int pingTimeoutMillis,
+    int maxFramePayloadLength,
+    int maxHttpContentLength,
+    List<String> allowedOrigins,
+    List<String> transports,
+    boolean compression,
+    int workerThreads,
+    int workerQueueSize,
+    int sessionQueueSize,
+    int sendQueueLimit) {
+
+  /** The default port of the Socket.IO server. */
+  public static final int DEFAULT_PORT = 8081;
+
+  public SocketIoOptions {
+    Objects.requireNonNull(context, "context");
+    allowedOrigins = List.copyOf(allowedOrigins);
+    transports = List.copyOf(transports);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("cds.websocket.port must be between 0 and 65535");
+    }
+    if (transports.isEmpty()
+        || !List.of("polling", "websocket").containsAll(transports)) {
+      throw new IllegalArgumentException(
+          "cds.websocket.options.transports must be polling and/or websocket: " + transports);
+    }
+    positive("pingInterval", pingIntervalMillis);
+    positive("pingTimeout", pingTimeoutMillis);
+    positive("maxFramePayloadLength", maxFramePayloadLength);
+    positive("maxHttpContentLength", maxHttpContentLength);
+    positive("worker threads", workerThreads);
+    positive("worker queue size", workerQueueSize);
+    positive("session queue size", sessionQueueSize);
+    positive("send queue limit", sendQueueLimit);
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, is " + value);
+    }
+  }
+
+  /** A builder with every default set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link SocketIoOptions}; every setter returns the builder. */
+  public static final class Builder {
+    private String hostname;
+    private int port = DEFAULT_PORT;
+    private String context = "/socket.io";
+    private int pingIntervalMillis = 25_000;
+    private int pingTimeoutMillis = 20_000;
+    private int maxFramePayloadLength = 1_000_000;
+    private int maxHttpContentLength = 1_000_000;
+    private List<String> allowedOrigins = List.of();
+    private List<String> transports = List.of("polling", "websocket");
+    private boolean compression;
+    private int workerThreads = 16;
+    private int workerQueueSize = 1_000;
+    private int sessionQueueSize = 100;
+    private int sendQueueLimit = 10_000;
+
+    private Builder() {}
+
+    public Builder hostname(String v) {
+      hostname = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder context(String v) {
+      context = v;
+      return this;
+    }
+
+    public Builder pingIntervalMillis(int v) {
+      pingIntervalMillis = v;
+      return this;
+    }
+
+    public Builder pingTimeoutMillis(int v) {
+      pingTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder maxFramePayloadLength(int v) {
+      maxFramePayloadLength = v;
+      return this;
+    }
+
+    public Builder maxHttpContentLength(int v) {
+      maxHttpContentLength = v;
+      return this;
+    }
+
+    public Builder allowedOrigins(List<String> v) {
+      allowedOrigins = v;
+      return this;
+    }
+
+    public Builder transports(List<String> v) {
+      transports = v;
+      return this;
+    }
+
+    public Builder compression(boolean v) {
+      compression = v;
+      return this;
+    }
+
+    public Builder workerThreads(int v) {
+      workerThreads = v;
+      return this;
+    }
+
+    public Builder workerQueueSize(int v) {
+      workerQueueSize = v;
+      return this;
+    }
+
+    public Builder sessionQueueSize(int v) {
+      sessionQueueSize = v;
+      return this;
+    }
+
+    public Builder sendQueueLimit(int v) {
+      sendQueueLimit = v;
+      return this;
+    }
+
+    public SocketIoOptions build() {
+      return new SocketIoOptions(
+          hostname,
+          port,
+          context,
+          pingIntervalMillis,
+          pingTimeoutMillis,
+          maxFramePayloadLength,
+          maxHttpContentLength,
+          allowedOrigins,
+          transports,
+          compression,
+          workerThreads,
+          workerQueueSize,
+          sessionQueueSize,
+          sendQueueLimit);
+    }
+  }
+}
