@@ -23,7 +23,6 @@ public final class ServicePaths {
     return local
         .replace('_', '-')
         .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-        .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
         .toLowerCase(Locale.ROOT);
   }
 
