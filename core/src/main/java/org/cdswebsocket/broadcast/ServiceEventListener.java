@@ -2,31 +2,48 @@ package org.cdswebsocket.broadcast;
 
 import com.sap.cds.services.EventContext;
 import com.sap.cds.services.handler.Handler;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.model.EventDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.recipients.EmitHeaders;
+import org.cdswebsocket.recipients.Emitter;
 import org.cdswebsocket.recipients.Recipients;
+import org.cdswebsocket.recipients.RecipientsResolver;
 
 /**
  * The CAP {@code After} handler that turns every emitted event of a websocket-enabled service into
  * a broadcast, whoever emitted it: a socket call, an OData request, a scheduled job or the outbox.
  *
- * <p>The broadcast reaches every client of the endpoint in the emitting user's tenant, the sender
- * included, as in the Node plugin. Threading: runs on the emitting thread; delivery itself is
- * asynchronous (sessions queue frames).
+ * <p>Recipients are determined by {@link RecipientsResolver} from the event's filter annotations,
+ * its data, the emit headers (event-context key {@link WebSocketService#HEADERS}) and the emitter.
+ * The emitter is the one captured when the event entered the outbox ({@link Emitter#KEY}, see
+ * {@link EmitterCapture}), else the user and request of the emitting context. Without filters the
+ * broadcast reaches every client of the endpoint in the emitter's tenant, the sender included, as
+ * in the Node plugin.
+ *
+ * <p>Threading: runs on the emitting thread (or the outbox's); delivery itself is asynchronous
+ * (sessions queue frames). Errors of single sessions never reach the emitter.
  */
 public final class ServiceEventListener implements Handler {
 
   /** Event-context key under which emit headers travel (also through the outbox). */
-  public static final String HEADERS_KEY = "cds.websocket.headers";
+  public static final String HEADERS_KEY = WebSocketService.HEADERS;
 
   private final ServiceEndpoint endpoint;
   private final Broadcaster broadcaster;
+  private final RecipientsResolver resolver;
 
-  public ServiceEventListener(ServiceEndpoint endpoint, Broadcaster broadcaster) {
+  /**
+   * @param endpoint the endpoint whose events this handler broadcasts
+   * @param broadcaster delivers the broadcasts
+   * @param resolver determines the recipients
+   */
+  public ServiceEventListener(
+      ServiceEndpoint endpoint, Broadcaster broadcaster, RecipientsResolver resolver) {
     this.endpoint = endpoint;
     this.broadcaster = broadcaster;
+    this.resolver = resolver;
   }
 
   @Override
@@ -35,27 +52,24 @@ public final class ServiceEventListener implements Handler {
     if (event == null) {
       return;
     }
-    String tenant = context.getUserInfo().getTenant();
+    Object data = context.get("data");
+    Map<String, ?> headers = headersOf(context.get(HEADERS_KEY));
+    Emitter emitter = Emitter.of(context);
+    Recipients recipients = resolver.resolve(endpoint, event, data, headers, emitter);
+    Map<String, Object> formatHeaders =
+        EmitHeaders.formatSection(
+            RecipientsResolver.effectiveHeaders(event.format(), headers, emitter));
     broadcaster.broadcast(
-        new Broadcast(
-            event.name(),
-            event.format(),
-            context.get("data"),
-            formatHeaders(context.get(HEADERS_KEY)),
-            Recipients.of(tenant, endpoint.path())));
+        new Broadcast(event.name(), event.format(), data, formatHeaders, recipients));
   }
 
   /** The {@code websocket} and {@code ws} sections of the emit headers, merged ({@code ws} wins). */
   static Map<String, Object> formatHeaders(Object headers) {
-    if (!(headers instanceof Map<?, ?> map)) {
-      return Map.of();
-    }
-    Map<String, Object> merged = new LinkedHashMap<>();
-    for (String section : new String[] {"websocket", "ws"}) {
-      if (map.get(section) instanceof Map<?, ?> values) {
-        values.forEach((k, v) -> merged.put(String.valueOf(k), v));
-      }
-    }
-    return merged;
+    return EmitHeaders.formatSection(headersOf(headers));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> headersOf(Object headers) {
+    return headers instanceof Map<?, ?> map ? (Map<String, ?>) map : null;
   }
 }

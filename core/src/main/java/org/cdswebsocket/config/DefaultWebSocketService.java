@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cdswebsocket.WebSocketService;
-import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.dispatch.CurrentSession;
+import org.cdswebsocket.facade.FacadeFactory;
+import org.cdswebsocket.facade.WebSocketFacade;
 import org.cdswebsocket.spi.ClientSession;
 
 /**
@@ -20,6 +21,7 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
 
   private final CdsRuntime cdsRuntime;
   private volatile WebSocketRuntime runtime;
+  private volatile FacadeFactory facades;
 
   DefaultWebSocketService(CdsRuntime cdsRuntime) {
     super(DEFAULT_NAME);
@@ -27,6 +29,11 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
   }
 
   void initialise(WebSocketRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  void initialise(WebSocketRuntime runtime, FacadeFactory facades) {
+    this.facades = facades;
     this.runtime = runtime;
   }
 
@@ -43,7 +50,7 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
     EventContext context = EventContext.create(event, null);
     context.put("data", data == null ? Map.of() : new LinkedHashMap<>(data));
     if (headers != null && !headers.isEmpty()) {
-      context.put(ServiceEventListener.HEADERS_KEY, new LinkedHashMap<>(headers));
+      context.put(HEADERS, new LinkedHashMap<>(headers));
     }
     target.emit(context);
   }
@@ -51,6 +58,18 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
   @Override
   public Optional<ClientSession> currentSession() {
     return CurrentSession.get();
+  }
+
+  @Override
+  public Optional<WebSocketFacade> facade() {
+    FacadeFactory current = facades;
+    return current == null ? Optional.empty() : current.current();
+  }
+
+  @Override
+  public Optional<WebSocketFacade> facade(ClientSession session) {
+    FacadeFactory current = facades;
+    return current == null ? Optional.empty() : current.of(session);
   }
 
   @Override

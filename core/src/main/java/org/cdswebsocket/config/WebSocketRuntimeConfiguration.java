@@ -4,27 +4,34 @@ import com.sap.cds.reflect.CdsModel;
 import com.sap.cds.services.cds.ApplicationService;
 import com.sap.cds.services.environment.CdsProperties;
 import com.sap.cds.services.handler.annotations.HandlerOrder;
+import com.sap.cds.services.outbox.OutboxService;
 import com.sap.cds.services.runtime.CdsRuntime;
 import com.sap.cds.services.runtime.CdsRuntimeConfiguration;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.broadcast.Broadcaster;
+import org.cdswebsocket.broadcast.EmitterCapture;
 import org.cdswebsocket.broadcast.LocalBroadcaster;
 import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
 import org.cdswebsocket.dispatch.OperationInvoker;
+import org.cdswebsocket.facade.DisconnectCallbacks;
+import org.cdswebsocket.facade.FacadeConnectionHandler;
+import org.cdswebsocket.facade.FacadeFactory;
 import org.cdswebsocket.format.JsonFormat;
 import org.cdswebsocket.format.MessageFormat;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.model.WebSocketModelResolver;
 import org.cdswebsocket.model.WebSocketModelResolver.ServiceConfig;
+import org.cdswebsocket.recipients.RecipientsResolver;
 import org.cdswebsocket.spi.TransportKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +83,22 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     DispatchingConnectionHandler handler =
         new DispatchingConnectionHandler(
             model, registry, composer, new OperationInvoker(cdsRuntime));
-    service.initialise(new WebSocketRuntime(settings, model, handler, registry, broadcaster));
+    DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
+    service.initialise(
+        new WebSocketRuntime(
+            settings,
+            model,
+            new FacadeConnectionHandler(handler, disconnectCallbacks),
+            registry,
+            broadcaster),
+        new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
 
-    model.endpoints().forEach(endpoint -> registerBroadcasts(cdsRuntime, endpoint, broadcaster));
+    RecipientsResolver recipients =
+        RecipientsResolver.create(cdsRuntime.getCdsModel(), cdsRuntime.getEnvironment());
+    model
+        .endpoints()
+        .forEach(endpoint -> registerBroadcasts(cdsRuntime, endpoint, broadcaster, recipients));
+    registerEmitterCapture(cdsRuntime, model);
     LOG.info(
         "Using websocket kind {} with {} endpoint(s): {}",
         settings.kind(),
@@ -109,8 +129,39 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     return resolver.resolve(model);
   }
 
+  /**
+   * Records the emitting user of websocket events submitted to any outbox, which delivers them as
+   * the system user (see {@link EmitterCapture}).
+   */
+  private static void registerEmitterCapture(CdsRuntime cdsRuntime, WebSocketModel model) {
+    Map<String, Set<String>> events =
+        model.endpoints().stream()
+            .filter(e -> !e.events().isEmpty())
+            .collect(
+                Collectors.toMap(
+                    ServiceEndpoint::serviceName, e -> e.events().keySet(), (a, b) -> a));
+    if (events.isEmpty()) {
+      return;
+    }
+    EmitterCapture capture = new EmitterCapture(events);
+    List<OutboxService> outboxes =
+        cdsRuntime.getServiceCatalog().getServices(OutboxService.class).toList();
+    outboxes.forEach(
+        outbox ->
+            outbox.before(
+                events.keySet().toArray(String[]::new),
+                new String[0],
+                HandlerOrder.EARLY,
+                capture));
+    LOG.debug("Capturing the emitter of outboxed websocket events on {} outbox(es)",
+        outboxes.size());
+  }
+
   private static void registerBroadcasts(
-      CdsRuntime cdsRuntime, ServiceEndpoint endpoint, Broadcaster broadcaster) {
+      CdsRuntime cdsRuntime,
+      ServiceEndpoint endpoint,
+      Broadcaster broadcaster,
+      RecipientsResolver recipients) {
     if (endpoint.events().isEmpty()) {
       LOG.debug("Service {} models no events; nothing to broadcast", endpoint.serviceName());
       return;
@@ -130,7 +181,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         endpoint.events().keySet().toArray(String[]::new),
         new String[0],
         HandlerOrder.LATE,
-        new ServiceEventListener(endpoint, broadcaster));
+        new ServiceEventListener(endpoint, broadcaster, recipients));
   }
 
   private static TransportKind transport(String kind) {

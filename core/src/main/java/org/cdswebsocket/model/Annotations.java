@@ -38,6 +38,42 @@ public final class Annotations {
   /** Message format: {@code @websocket.format}. */
   public static final String FORMAT = "format";
 
+  /**
+   * Filter kind: user names ({@code @ws.user}, {@code @ws.user.include}, {@code @ws.user.exclude};
+   * special values {@link #INCLUDE_CURRENT} and {@link #EXCLUDE_CURRENT}).
+   */
+  public static final String FILTER_USER = "user";
+
+  /** Filter kind: the emitting user ({@code @ws.currentUser[.include|.exclude]}, boolean). */
+  public static final String FILTER_CURRENT_USER = "currentUser";
+
+  /** Filter kind: roles ({@code @ws.role[.include|.exclude]}). */
+  public static final String FILTER_ROLE = "role";
+
+  /** Filter kind: event contexts ({@code @ws.context[.include|.exclude]}). */
+  public static final String FILTER_CONTEXT = "context";
+
+  /** Filter kind: client identifiers ({@code @ws.identifier[.include|.exclude]}). */
+  public static final String FILTER_IDENTIFIER = "identifier";
+
+  /** Suffix of an include filter annotation; the bare kind name is its shorthand. */
+  public static final String INCLUDE = ".include";
+
+  /** Suffix of an exclude filter annotation. */
+  public static final String EXCLUDE = ".exclude";
+
+  /** Value of {@code @ws.user} meaning "the emitting user is included". */
+  public static final String INCLUDE_CURRENT = "includeCurrent";
+
+  /** Value of {@code @ws.user} meaning "the emitting user is excluded". */
+  public static final String EXCLUDE_CURRENT = "excludeCurrent";
+
+  /** Event or service: how include kinds combine, {@code @ws.operator.include} ({@code or|and}). */
+  public static final String OPERATOR_INCLUDE = "operator.include";
+
+  /** Event or service: how exclude kinds combine, {@code @ws.operator.exclude} ({@code or|and}). */
+  public static final String OPERATOR_EXCLUDE = "operator.exclude";
+
   private static final List<String> PREFIXES = List.of("websocket.", "ws.");
   private static final List<String> FILTER_PREFIXES =
       List.of("websocket.", "ws.", "websocket.broadcast.", "ws.broadcast.");

@@ -1,2 +1,6 @@
-/** Who receives a broadcast: the immutable {@link org.cdswebsocket.recipients.Recipients} value and its matcher. */
+/**
+ * Client determination: the immutable {@link org.cdswebsocket.recipients.Recipients} value and
+ * its matcher, and {@link org.cdswebsocket.recipients.RecipientsResolver}, which derives it from
+ * filter annotations, event data, emit headers and the emitter.
+ */
 package org.cdswebsocket.recipients;
