@@ -48,6 +48,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
 
   private enum Outcome {
     FORWARD,
+    FORWARD_ROOT_CONNECT,
     HANDLED,
     CLOSE
   }
@@ -71,6 +72,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
     String text = message.getContent().toString(StandardCharsets.UTF_8);
     List<String> records = websocket ? List.of(text) : split(text);
     List<String> forward = new ArrayList<>(records.size());
+    boolean rewritten = false;
     for (String record : records) {
       if (connection.skipNext()) {
         continue;
@@ -82,12 +84,15 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
       }
       if (outcome == Outcome.FORWARD) {
         forward.add(record);
+      } else if (outcome == Outcome.FORWARD_ROOT_CONNECT) {
+        forward.add("40"); // canonical form; the library misreads "40/," as namespace "/"
+        rewritten = true;
       }
     }
     if (forward.isEmpty()) {
       return;
     }
-    if (websocket) {
+    if (websocket && !rewritten) {
       ctx.fireChannelRead(msg);
       return;
     }
@@ -95,7 +100,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
         Unpooled.copiedBuffer(
             String.join(String.valueOf(RECORD_SEPARATOR), forward), StandardCharsets.UTF_8);
     try {
-      ctx.fireChannelRead(new PacketsMessage(message.getClient(), content, Transport.POLLING));
+      ctx.fireChannelRead(new PacketsMessage(message.getClient(), content, message.getTransport()));
     } finally {
       content.release();
     }
@@ -129,7 +134,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
           return Outcome.HANDLED;
         }
         if (SioPacket.ROOT.equals(nsp)) {
-          return Outcome.FORWARD;
+          return Outcome.FORWARD_ROOT_CONNECT;
         }
         router.rejectUnknown(connection, nsp);
         return Outcome.HANDLED;

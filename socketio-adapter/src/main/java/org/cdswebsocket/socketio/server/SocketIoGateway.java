@@ -101,6 +101,7 @@ public final class SocketIoGateway {
     cfg.setAckMode(AckMode.MANUAL); // G6: acknowledgements are sent when CAP has answered
     cfg.setWebsocketCompression(options.compression()); // G13
     cfg.setHttpCompression(false);
+    cfg.setJsonSupport(new NullPreservingJsonSupport());
     cfg.setAddVersionHeader(false);
     if (options.allowedOrigins().size() == 1) {
       cfg.setOrigin(options.allowedOrigins().get(0));
