@@ -97,6 +97,27 @@ public final class WsTestClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns every frame received before the next frame of {@code event} (which is consumed); fails
+   * if it does not arrive within the timeout. Sent after other events on the same server thread,
+   * such a marker event proves that they were or were not delivered, without timing assumptions.
+   */
+  public List<JsonNode> until(String event, Duration timeout) throws InterruptedException {
+    List<JsonNode> before = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonNode message = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (message == null) {
+        throw new AssertionError("No '" + event + "' within " + timeout + "; got " + before);
+      }
+      if (event.equals(message.path("event").asText())) {
+        return before;
+      }
+      before.add(message);
+    }
+  }
+
   /** Collects the frames of this event that arrive within the duration. */
   public List<JsonNode> collect(String event, Duration within) throws InterruptedException {
     List<JsonNode> found = new ArrayList<>();

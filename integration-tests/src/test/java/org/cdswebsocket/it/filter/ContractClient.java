@@ -1,0 +1,39 @@
+package org.cdswebsocket.it.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real client of one kind (ws, socket.io) as the transport-neutral contract tests see it. All
+ * waits are bounded by the given timeouts.
+ */
+public interface ContractClient extends AutoCloseable {
+
+  /**
+   * One received event.
+   *
+   * @param event the event name
+   * @param data the event data
+   */
+  record Frame(String event, JsonNode data) {}
+
+  /** Sends an event with data (json format). */
+  void send(String event, Map<String, ?> data) throws Exception;
+
+  /** The next frame of this event, skipping others; fails after the timeout. */
+  Frame next(String event, Duration timeout) throws Exception;
+
+  /** All frames before the next frame of {@code marker} (consumed); fails after the timeout. */
+  List<Frame> until(String marker, Duration timeout) throws Exception;
+
+  /** The frames of this event arriving within the duration. */
+  List<Frame> collect(String event, Duration within) throws Exception;
+
+  /** The close code the server sent; fails after the timeout. */
+  int closeCode(Duration timeout) throws Exception;
+
+  @Override
+  void close();
+}
