@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/*
+ * Turns the JSON lines of fanout.js (one per phase and round) into a markdown table: one row per
+ * server, scenario and phase, with the median over the rounds. Warm-up phases are left out.
+ * The server CPU column also lists every round's value, so the spread is visible.
+ *
+ * Usage: node report.js results/<run>/runs.jsonl
+ */
+"use strict";
+
+const fs = require("fs");
+
+const file = process.argv[2];
+if (!file) {
+  console.error("usage: node report.js <runs.jsonl>");
+  process.exit(2);
+}
+
+const SERVER_NAMES = {
+  "java-ws": "Java cds-websocket, kind ws (Tomcat)",
+  "java-sio": "Java cds-websocket, kind socket.io (netty-socketio)",
+  "node-ws": "Node plugin, kind ws",
+  "node-sio": "Node plugin, kind socket.io",
+};
+
+const runs = fs
+  .readFileSync(file, "utf8")
+  .split("\n")
+  .filter((line) => line.startsWith("{"))
+  .map((line) => JSON.parse(line))
+  .filter((r) => !r.warmup);
+
+/** Median of the non-null numbers (mean of the middle two for an even count), or null. */
+function median(values) {
+  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+const fmt = (x, digits = 1) =>
+  x === null ? "–" : x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// group by server, scenario, phase, keeping the order in which they first appear
+const groups = new Map();
+for (const r of runs) {
+  const key = `${r.label}|${r.n}x${r.k}|${r.phase}`;
+  if (!groups.has(key)) groups.set(key, []);
+  groups.get(key).push(r);
+}
+// sort: scenario (N descending), phase (window first), then server order as run
+const serverOrder = [...new Set(runs.map((r) => r.label))];
+const sorted = [...groups.values()].sort(
+  (a, b) =>
+    b[0].n - a[0].n ||
+    a[0].k - b[0].k ||
+    (a[0].phase === b[0].phase ? 0 : a[0].phase === "window" ? -1 : 1) ||
+    serverOrder.indexOf(a[0].label) - serverOrder.indexOf(b[0].label),
+);
+
+const lines = [
+  "| N × K | phase | server | server µs/delivery (runs) | deliveries/s | p50 ms | p99 ms | client µs/delivery | delivered (all runs) | closes | other CPU % (max) |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
+];
+for (const group of sorted) {
+  const first = group[0];
+  const perRun = group
+    .slice()
+    .sort((a, b) => a.round - b.round)
+    .map((r) => fmt(r.serverUsPerDelivery, 1))
+    .join(", ");
+  const delivered = group.reduce((s, r) => s + r.delivered, 0);
+  const expected = group.reduce((s, r) => s + r.expected, 0);
+  const closes = group.reduce((s, r) => s + r.closes, 0);
+  lines.push(
+    `| ${first.n} × ${first.k} | ${first.phase === "window" ? "window 1" : "burst"} | ` +
+      `${SERVER_NAMES[first.label] || first.label} | ` +
+      `**${fmt(median(group.map((r) => r.serverUsPerDelivery)), 1)}** (${perRun}) | ` +
+      `${fmt(median(group.map((r) => r.deliveriesPerSec)), 0)} | ` +
+      `${fmt(median(group.map((r) => r.p50Ms)), 1)} | ${fmt(median(group.map((r) => r.p99Ms)), 1)} | ` +
+      `${fmt(median(group.map((r) => r.clientUsPerDelivery)), 1)} | ` +
+      `${delivered === expected ? "all" : "**" + fmt(delivered, 0) + "**"} of ${fmt(expected, 0)} | ${closes} | ` +
+      `${fmt(Math.max(...group.map((r) => r.otherCpuPct ?? 0)), 0)} |`,
+  );
+}
+console.log(lines.join("\n"));
+
+// the conditions of each measured run: load average, connect time, server memory
+const loads = runs.map((r) => r.load1);
+console.log(
+  `\n${runs.length} measured phases; 1-min load average at phase start ${fmt(Math.min(...loads), 2)}–` +
+    `${fmt(Math.max(...loads), 2)}; ` +
+    serverOrder
+      .map((s) => {
+        const rs = runs.filter((r) => r.label === s);
+        return `${s}: connect ${fmt(median(rs.filter((r) => r.n === Math.max(...rs.map((x) => x.n))).map((r) => r.connectMs)), 0)} ms for N=${Math.max(...rs.map((x) => x.n))}, RSS ≤ ${fmt(Math.max(...rs.map((r) => r.serverRssMiB || 0)), 0)} MiB`;
+      })
+      .join("; ") +
+    ".",
+);

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Fan-out benchmark: builds and starts each server, drives it with load/fanout.js, prints a table.
+#
+# Servers (each started fresh for every round, stopped by the PID this script started):
+#   java-ws    the bench app (bench/, CAP Java + cds-websocket), kind ws, on Tomcat
+#   java-sio   the same jar with --cds.websocket.kind=socket.io (netty-socketio, own port)
+#   node-ws    the Node plugin @cap-js-community/websocket (bench/node-reference), kind ws
+#   node-sio   the same Node app with CDS_WEBSOCKET_KIND=socket.io
+# Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode.
+# The first scenario of every server start is preceded by a warm-up (window + burst, K=WARMUP).
+# Rounds rotate over the servers (round 1: all servers, round 2: all servers, ...); the table
+# shows the median of the rounds and every round's server CPU per delivery.
+#
+# Environment (defaults in brackets):
+#   ROUNDS [3]  SERVERS ["java-ws java-sio node-ws node-sio"]  SCENARIOS ["1000x200 200x1000"]
+#   WARMUP [100]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
+#   JAVA_OPTS [-Xmx512m]  HTTP_PORT [8090]  SIO_PORT [8091]  NODE_PORT [4100]
+#   QUIET_PCT [20]  QUIET_WAIT [120]: before each scenario wait (at most QUIET_WAIT s) until the
+#   machine's CPUs are less than QUIET_PCT % busy; the client also reports, per phase, how much
+#   CPU other processes took (column "other CPU"), since this box may be shared.
+# Usage:  bench/run.sh            (about 12 minutes on a 2-core machine)
+#         ROUNDS=1 SERVERS=java-ws SCENARIOS=200x200 bench/run.sh     (a quick check)
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+ROUNDS=${ROUNDS:-3}
+SERVERS=${SERVERS:-"java-ws java-sio node-ws node-sio"}
+SCENARIOS=${SCENARIOS:-"1000x200 200x1000"}
+WARMUP=${WARMUP:-100}
+BUILD=${BUILD:-1}
+OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+HTTP_PORT=${HTTP_PORT:-8090}
+SIO_PORT=${SIO_PORT:-8091}
+NODE_PORT=${NODE_PORT:-4100}
+QUIET_PCT=${QUIET_PCT:-20}
+QUIET_WAIT=${QUIET_WAIT:-120}
+JAR=$BENCH_DIR/target/bench.jar
+# Java socket.io: one client sends a whole burst, so its per-socket queue (default 100 waiting
+# calls, then error 503 by design) and the worker queue (default 1000) must hold K calls.
+SIO_QUEUES="--cds.websocket.options.session-queue-size=5000 --cds.websocket.options.worker-queue-size=5000"
+
+SERVER_PID=""
+log() { echo "[run $(date -u +%H:%M:%S)] $*" >&2; }
+
+# Stops the server this script started (only that PID): TERM, then KILL after 20 s.
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# Fails if something else already listens on a port we need (never kill what we did not start).
+require_free_port() {
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/"; then
+    log "port $1 is in use by another process; set HTTP_PORT/SIO_PORT/NODE_PORT"; exit 1
+  fi
+}
+
+# Waits (at most 120 s) until $1 answers HTTP at all; fails early if the server died.
+wait_ready() {
+  for _ in $(seq 1 240); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited, see $LOG"; tail -20 "$LOG" >&2; exit 1; }
+    code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$1" || true)
+    [ "$code" != "000" ] && return 0
+    sleep 0.5
+  done
+  log "server not ready after 120 s, see $LOG"; exit 1
+}
+
+# Busy share (%) of all CPUs over the next 2 s, from /proc/stat.
+busy_pct() {
+  local a b
+  a=$(head -1 /proc/stat); sleep 2; b=$(head -1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); busy = 0; total = 0
+    for (i = 2; i <= 9; i++) { d = y[i] - x[i]; total += d; if (i != 5 && i != 6) busy += d }
+    printf "%d", total ? 100 * busy / total : 0 }'
+}
+
+# Waits until the machine is quiet (other builds or tests distort every number), bounded.
+wait_quiet() {
+  local waited=0 pct
+  while pct=$(busy_pct) && [ "$pct" -ge "$QUIET_PCT" ] && [ $waited -lt "$QUIET_WAIT" ]; do
+    [ $waited = 0 ] && log "machine ${pct}% busy; waiting up to ${QUIET_WAIT} s for < ${QUIET_PCT}%"
+    waited=$((waited + 2))
+  done
+  [ "$pct" -ge "$QUIET_PCT" ] && log "still ${pct}% busy; measuring anyway (see column other CPU)"
+  return 0
+}
+
+# Starts server $1; sets SERVER_PID and the load client's KIND and BASE.
+start_server() {
+  LOG=$OUT/$1-round$2.log
+  case $1 in
+    java-ws|java-sio)
+      local kind=ws extra=""
+      [ "$1" = java-sio ] && kind=socket.io && extra=$SIO_QUEUES
+      require_free_port "$HTTP_PORT"; require_free_port "$SIO_PORT"
+      # shellcheck disable=SC2086 # JAVA_OPTS and extra are word lists
+      java $JAVA_OPTS -jar "$JAR" --server.port="$HTTP_PORT" --cds.websocket.kind=$kind \
+        --cds.websocket.port="$SIO_PORT" $extra >"$LOG" 2>&1 &
+      SERVER_PID=$!
+      if [ $kind = ws ]; then
+        KIND=ws BASE=ws://127.0.0.1:$HTTP_PORT; wait_ready "http://127.0.0.1:$HTTP_PORT/"
+      else
+        KIND=socket.io BASE=ws://127.0.0.1:$SIO_PORT
+        wait_ready "http://127.0.0.1:$SIO_PORT/socket.io/?EIO=4&transport=polling"
+      fi ;;
+    node-ws|node-sio)
+      local kind=ws
+      [ "$1" = node-sio ] && kind=socket.io
+      require_free_port "$NODE_PORT"
+      # exec: the PID we record is the node server itself (its CPU is what we measure)
+      (cd "$BENCH_DIR/node-reference" && PORT=$NODE_PORT CDS_WEBSOCKET_KIND=$kind \
+        exec node node_modules/@sap/cds/bin/serve.js) >"$LOG" 2>&1 &
+      SERVER_PID=$!
+      KIND=$kind BASE=ws://127.0.0.1:$NODE_PORT
+      wait_ready "http://127.0.0.1:$NODE_PORT/" ;;
+    *) log "unknown server $1"; exit 1 ;;
+  esac
+  sleep 2 # let start-up work (JIT, GC, lazy initialisation) calm down
+}
+
+mkdir -p "$OUT"
+if [ "$BUILD" = 1 ]; then
+  log "building the bench jar (mvn package -pl bench -am, tests skipped)"
+  mvn -B -q -f "$REPO_DIR/pom.xml" package -pl bench -am -Dmaven.test.skip=true >"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log" >&2; exit 1; }
+  log "installing the Node reference (npm ci)"
+  (cd "$BENCH_DIR/node-reference" && npm ci --no-audit --no-fund) >"$OUT/npm.log" 2>&1 \
+    || { tail -30 "$OUT/npm.log" >&2; exit 1; }
+fi
+
+# What the numbers were taken on
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "node: $(node --version)"
+  echo "cds (node reference): $(node -p "require('$BENCH_DIR/node-reference/node_modules/@sap/cds/package.json').version")"
+  echo "websocket plugin: $(node -p "require('$BENCH_DIR/node-reference/node_modules/@cap-js-community/websocket/package.json').version")"
+  echo "rounds: $ROUNDS servers: $SERVERS scenarios: $SCENARIOS warmup: $WARMUP java opts: $JAVA_OPTS"
+} | tee "$OUT/machine.txt" >&2
+
+started=$(date +%s)
+for round in $(seq 1 "$ROUNDS"); do
+  for server in $SERVERS; do
+    log "round $round: starting $server"
+    start_server "$server" "$round"
+    warm=$WARMUP
+    for scenario in $SCENARIOS; do
+      n=${scenario%x*} k=${scenario#*x}
+      wait_quiet
+      log "round $round: $server N=$n K=$k"
+      # a failed run (losses, timeouts) is recorded in the JSON and the table; go on with the rest
+      node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
+        --n "$n" --k "$k" --warmup "$warm" --pid "$SERVER_PID" --label "$server" --round "$round" \
+        >>"$OUT/runs.jsonl" 2>>"$OUT/client.log" || log "fanout exited with $? (see client.log)"
+      warm=0
+      sleep 2 # closed sockets are cleaned up before the next scenario connects
+    done
+    stop_server
+  done
+done
+log "finished in $(( $(date +%s) - started )) s; results in $OUT"
+
+node "$BENCH_DIR/load/report.js" "$OUT/runs.jsonl" | tee "$OUT/table.md"
