@@ -20,3 +20,8 @@ entity HeaderItems : cuid {
 entity Secrets : cuid {
   value : String(100);
 }
+
+/** A draft-enabled entity for the websocket CRUD tests (draft flow stays with OData). */
+entity Notes : cuid {
+  text : String(100);
+}

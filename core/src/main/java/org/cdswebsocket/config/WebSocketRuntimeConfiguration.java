@@ -20,7 +20,10 @@ import org.cdswebsocket.broadcast.LocalBroadcaster;
 import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
+import org.cdswebsocket.dispatch.CrudBroadcaster;
+import org.cdswebsocket.dispatch.CrudRecipientResolver;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
+import org.cdswebsocket.dispatch.EntityCallHandler;
 import org.cdswebsocket.dispatch.OperationInvoker;
 import org.cdswebsocket.facade.DisconnectCallbacks;
 import org.cdswebsocket.facade.FacadeConnectionHandler;
@@ -80,9 +83,13 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     SessionRegistry registry = new SessionRegistry();
     PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
     Broadcaster broadcaster = new LocalBroadcaster(registry, composer);
+    OperationInvoker invoker = new OperationInvoker(cdsRuntime);
+    // Client determination for modelled CRUD events plugs in here (CrudRecipientResolver).
+    EntityCallHandler entities =
+        new EntityCallHandler(
+            invoker, new CrudBroadcaster(broadcaster, CrudRecipientResolver.NONE));
     DispatchingConnectionHandler handler =
-        new DispatchingConnectionHandler(
-            model, registry, composer, new OperationInvoker(cdsRuntime));
+        new DispatchingConnectionHandler(model, registry, composer, invoker, entities);
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
     service.initialise(
         new WebSocketRuntime(

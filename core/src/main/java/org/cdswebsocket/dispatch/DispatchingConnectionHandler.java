@@ -1,6 +1,5 @@
 package org.cdswebsocket.dispatch;
 
-import com.sap.cds.services.ServiceException;
 import java.util.Map;
 import java.util.Optional;
 import org.cdswebsocket.broadcast.PayloadComposer;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Core's {@link ConnectionHandler}: registers sessions, parses frames with the endpoint's format,
- * runs operations and the built-in {@code wsContext} event, and answers through the
- * acknowledgement.
+ * runs operations, entity events ({@code <Entity>:<action>}, see {@link EntityCallHandler}) and the
+ * built-in {@code wsContext} event, and answers through the acknowledgement.
  *
  * <p>Outcomes of bad input, none of which closes the session: a frame the format cannot parse is
  * logged at WARN and acknowledged with code 400; an unknown event is logged and acknowledged with
@@ -43,17 +42,33 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   private final SessionRegistry registry;
   private final PayloadComposer composer;
   private final OperationInvoker invoker;
+  private final EntityCallHandler entities;
   private final ParameterConverter converter = new ParameterConverter();
 
+  /** A handler without entity events: {@code <Entity>:<action>} events are unknown events. */
   public DispatchingConnectionHandler(
       WebSocketModel model,
       SessionRegistry registry,
       PayloadComposer composer,
       OperationInvoker invoker) {
+    this(model, registry, composer, invoker, null);
+  }
+
+  /**
+   * @param entities handles {@code <Entity>:<action>} events, or {@code null} to treat them as
+   *     unknown events
+   */
+  public DispatchingConnectionHandler(
+      WebSocketModel model,
+      SessionRegistry registry,
+      PayloadComposer composer,
+      OperationInvoker invoker,
+      EntityCallHandler entities) {
     this.model = model;
     this.registry = registry;
     this.composer = composer;
     this.invoker = invoker;
+    this.entities = entities;
   }
 
   @Override
@@ -65,10 +80,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     }
     registry.add(session);
     LOG.debug(
-        "Session {} of user {} opened at {}",
-        session.id(),
-        session.info().user(),
-        endpoint.path());
+        "Session {} of user {} opened at {}", session.id(), session.info().user(), endpoint.path());
     endpoint
         .lifecycleOperation(ServiceEndpoint.WS_CONNECT)
         .ifPresent(op -> runLifecycle(session, endpoint, op, Map.of()));
@@ -84,7 +96,10 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     try {
       message = parse(endpoint, frame);
     } catch (FormatException e) {
-      LOG.warn("Session {} at {} sent an invalid frame: {}", session.id(), endpoint.path(),
+      LOG.warn(
+          "Session {} at {} sent an invalid frame: {}",
+          session.id(),
+          endpoint.path(),
           e.getMessage());
       fail(ack, ErrorPayload.of(ErrorPayload.BAD_REQUEST, e.getMessage()));
       return;
@@ -93,9 +108,15 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       onContext(session, endpoint, message, ack);
       return;
     }
+    if (entities != null && entities.handle(session, endpoint, message, ack)) {
+      return;
+    }
     Optional<OperationDefinition> operation = endpoint.operation(message.event());
     if (operation.isEmpty()) {
-      LOG.warn("Session {} at {} sent unknown event '{}'", session.id(), endpoint.path(),
+      LOG.warn(
+          "Session {} at {} sent unknown event '{}'",
+          session.id(),
+          endpoint.path(),
           message.event());
       fail(ack, ErrorPayload.of(ErrorPayload.NOT_FOUND, "Unknown event '" + message.event() + "'"));
       return;
@@ -111,7 +132,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     if (operation.isPresent()) {
       call(session, endpoint, operation.get(), message, ack);
     } else if (ack != null) {
-      ack.success(null);
+      ack.successWithoutResult();
     }
   }
 
@@ -127,14 +148,8 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       if (ack != null) {
         ack.success(Json.plain(result));
       }
-    } catch (ServiceException e) {
-      LOG.info("Call of '{}' by user {} at {} failed: {}", operation.name(),
-          session.info().user(), endpoint.path(), e.getMessage());
-      fail(ack, ErrorPayload.of(e));
     } catch (RuntimeException e) {
-      LOG.error("Call of '{}' by user {} at {} failed unexpectedly", operation.name(),
-          session.info().user(), endpoint.path(), e);
-      fail(ack, ErrorPayload.of(ErrorPayload.INTERNAL, "Internal server error"));
+      CallFailures.report(e, operation.name(), session, endpoint, ack);
     }
   }
 
@@ -154,7 +169,9 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
                     session,
                     endpoint,
                     op,
-                    op.hasParameter("reason") ? Map.of("reason", String.valueOf(reason)) : Map.of()));
+                    op.hasParameter("reason")
+                        ? Map.of("reason", String.valueOf(reason))
+                        : Map.of()));
   }
 
   @Override
@@ -170,8 +187,12 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     try {
       invoker.invoke(session, endpoint, operation, data, Map.of());
     } catch (RuntimeException e) {
-      LOG.warn("Operation {} of {} failed for session {}", operation.name(),
-          endpoint.serviceName(), session.id(), e);
+      LOG.warn(
+          "Operation {} of {} failed for session {}",
+          operation.name(),
+          endpoint.serviceName(),
+          session.id(),
+          e);
     }
   }
 

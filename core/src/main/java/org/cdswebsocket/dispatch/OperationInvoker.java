@@ -5,6 +5,7 @@ import com.sap.cds.services.cds.ApplicationService;
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.spi.ClientSession;
@@ -39,10 +40,33 @@ public final class OperationInvoker {
       OperationDefinition operation,
       Map<String, Object> parameters,
       Map<String, Object> headers) {
+    return run(
+        session,
+        endpoint,
+        headers,
+        service -> {
+          EventContext call = EventContext.create(operation.name(), null);
+          parameters.forEach(call::put);
+          service.emit(call);
+          return call.get("result");
+        });
+  }
+
+  /**
+   * Runs {@code work} on the endpoint's application service as the socket's user, in one change
+   * set, with the socket as {@link CurrentSession}. Returns when the change set is closed: a normal
+   * return means it was committed unless a handler marked it for cancellation.
+   *
+   * @param headers inbound headers, set as request headers
+   * @param work the CAP calls, given the application service
+   */
+  public <T> T run(
+      ClientSession session,
+      ServiceEndpoint endpoint,
+      Map<String, Object> headers,
+      Function<ApplicationService, T> work) {
     ApplicationService service =
-        runtime
-            .getServiceCatalog()
-            .getService(ApplicationService.class, endpoint.serviceName());
+        runtime.getServiceCatalog().getService(ApplicationService.class, endpoint.serviceName());
     if (service == null) {
       throw new IllegalStateException("Service " + endpoint.serviceName() + " is not running");
     }
@@ -58,14 +82,7 @@ public final class OperationInvoker {
                   .changeSetContext()
                   .run(
                       changeSet -> {
-                        return CurrentSession.call(
-                            session,
-                            () -> {
-                              EventContext call = EventContext.create(operation.name(), null);
-                              parameters.forEach(call::put);
-                              service.emit(call);
-                              return call.get("result");
-                            });
+                        return CurrentSession.call(session, () -> work.apply(service));
                       });
             });
   }

@@ -39,6 +39,22 @@ public final class Annotations {
   public static final String FORMAT = "format";
 
   /**
+   * Entity: what the CRUD broadcasts carry ({@code key}, {@code data}, {@code none}), {@code
+   * @websocket.broadcast.content}; looked up before its short form {@link #BROADCAST}.
+   */
+  public static final String BROADCAST_CONTENT = "broadcast.content";
+
+  /** Entity: short form of {@link #BROADCAST_CONTENT}, {@code @websocket.broadcast}. */
+  public static final String BROADCAST = "broadcast";
+
+  /** Entity: CRUD broadcasts reach the calling socket too, {@code @websocket.broadcast.all}. */
+  public static final String BROADCAST_ALL = "broadcast.all";
+
+  /** Entity annotations (without prefix) that make an entity draft-enabled. */
+  public static final List<String> DRAFT_ENABLED =
+      List.of("odata.draft.enabled", "fiori.draft.enabled");
+
+  /**
    * Filter kind: user names ({@code @ws.user}, {@code @ws.user.include}, {@code @ws.user.exclude};
    * special values {@link #INCLUDE_CURRENT} and {@link #EXCLUDE_CURRENT}).
    */

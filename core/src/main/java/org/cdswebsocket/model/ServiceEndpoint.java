@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param events broadcast events by local name
  * @param operations callable unbound operations by local name
  * @param lifecycle the reserved lifecycle operations present on the service, by name
+ * @param entities the entities clients reach with {@code <Entity>:<crud>} events, by name relative
+ *     to the service
  */
 public record ServiceEndpoint(
     String serviceName,
@@ -23,7 +25,8 @@ public record ServiceEndpoint(
     String format,
     Map<String, EventDefinition> events,
     Map<String, OperationDefinition> operations,
-    Map<String, OperationDefinition> lifecycle) {
+    Map<String, OperationDefinition> lifecycle,
+    Map<String, EntityDefinition> entities) {
 
   /** Name of the operation called after a client connected. */
   public static final String WS_CONNECT = "wsConnect";
@@ -38,6 +41,18 @@ public record ServiceEndpoint(
     events = Map.copyOf(events);
     operations = Map.copyOf(operations);
     lifecycle = Map.copyOf(lifecycle);
+    entities = Map.copyOf(entities);
+  }
+
+  /** An endpoint without entities. */
+  public ServiceEndpoint(
+      String serviceName,
+      String path,
+      String format,
+      Map<String, EventDefinition> events,
+      Map<String, OperationDefinition> operations,
+      Map<String, OperationDefinition> lifecycle) {
+    this(serviceName, path, format, events, operations, lifecycle, Map.of());
   }
 
   /** The callable operation of this name, if any. */
@@ -53,5 +68,24 @@ public record ServiceEndpoint(
   /** The broadcast event of this name, if any. */
   public Optional<EventDefinition> event(String name) {
     return Optional.ofNullable(events.get(name));
+  }
+
+  /** The entity of this name (relative to the service), if clients may reach it. */
+  public Optional<EntityDefinition> entity(String name) {
+    return Optional.ofNullable(entities.get(name));
+  }
+
+  /**
+   * The modelled event that replaces the automatic CRUD broadcast of an entity: {@code
+   * <Entity>.created} for {@code <Entity>:created} (CDS names cannot contain a colon).
+   *
+   * @param entity the entity's name relative to the service
+   * @param suffix {@code created}, {@code updated} or {@code deleted}
+   */
+  public Optional<EventDefinition> crudEvent(String entity, String suffix) {
+    String qualified = serviceName + "." + entity + "." + suffix;
+    return events.values().stream()
+        .filter(e -> e.definition().getQualifiedName().equals(qualified))
+        .findFirst();
   }
 }

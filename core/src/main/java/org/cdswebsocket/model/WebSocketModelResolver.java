@@ -1,5 +1,7 @@
 package org.cdswebsocket.model;
 
+import com.sap.cds.reflect.CdsElement;
+import com.sap.cds.reflect.CdsEntity;
 import com.sap.cds.reflect.CdsModel;
 import com.sap.cds.reflect.CdsOperation;
 import com.sap.cds.reflect.CdsService;
@@ -22,9 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A service is websocket-enabled when it carries {@code @websocket} or {@code @ws}, when its
  * {@code @protocol} (string or list) names {@code websocket} or {@code ws}, or when its
- * configuration {@code cds.application.services.<Name>.serve.protocols} does. Its path is, in
- * this order, the configured {@code serve.path}, {@code @path}, or the slug of its name; relative
- * paths are placed under the protocol prefix ({@code /ws}).
+ * configuration {@code cds.application.services.<Name>.serve.protocols} does. Its path is, in this
+ * order, the configured {@code serve.path}, {@code @path}, or the slug of its name; relative paths
+ * are placed under the protocol prefix ({@code /ws}).
  *
  * <p>Errors: two services claiming the same path, and unsupported formats, fail start-up with a
  * message that names the fix.
@@ -33,8 +35,8 @@ public final class WebSocketModelResolver {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketModelResolver.class);
   private static final Set<String> LIFECYCLE =
-      Set.of(
-          ServiceEndpoint.WS_CONNECT, ServiceEndpoint.WS_DISCONNECT, ServiceEndpoint.WS_CONTEXT);
+      Set.of(ServiceEndpoint.WS_CONNECT, ServiceEndpoint.WS_DISCONNECT, ServiceEndpoint.WS_CONTEXT);
+  private static final String DRAFTS_SUFFIX = ".drafts";
 
   /**
    * What the application configuration says about one service.
@@ -158,18 +160,68 @@ public final class WebSocketModelResolver {
     Map<String, OperationDefinition> lifecycle = new LinkedHashMap<>();
     Stream.concat(service.actions(), service.functions())
         .map(WebSocketModelResolver::operation)
-        .forEach(
-            op -> (LIFECYCLE.contains(op.name()) ? lifecycle : operations).put(op.name(), op));
+        .forEach(op -> (LIFECYCLE.contains(op.name()) ? lifecycle : operations).put(op.name(), op));
 
     return new ServiceEndpoint(
-        name, ServicePaths.resolve(prefix, path), serviceFormat, events, operations, lifecycle);
+        name,
+        ServicePaths.resolve(prefix, path),
+        serviceFormat,
+        events,
+        operations,
+        lifecycle,
+        entities(service));
+  }
+
+  /**
+   * The entities clients may reach, by name relative to the service. Draft shadow entities ({@code
+   * .drafts}) are left out: clients address active rows.
+   */
+  private static Map<String, EntityDefinition> entities(CdsService service) {
+    String servicePrefix = service.getQualifiedName() + ".";
+    Map<String, EntityDefinition> entities = new LinkedHashMap<>();
+    service
+        .entities()
+        .filter(e -> e.getQualifiedName().startsWith(servicePrefix))
+        .filter(e -> !e.getQualifiedName().endsWith(DRAFTS_SUFFIX))
+        .forEach(
+            e -> {
+              String local = e.getQualifiedName().substring(servicePrefix.length());
+              entities.put(local, entity(local, e));
+            });
+    return entities;
+  }
+
+  private static EntityDefinition entity(String name, CdsEntity entity) {
+    List<String> keys =
+        entity
+            .keyElements()
+            .filter(k -> !k.getType().isAssociation())
+            .map(CdsElement::getName)
+            .toList();
+    Object content =
+        Annotations.first(entity, Annotations.BROADCAST_CONTENT)
+            .or(() -> Annotations.first(entity, Annotations.BROADCAST))
+            .orElse(null);
+    boolean draft =
+        Annotations.DRAFT_ENABLED.stream()
+            .anyMatch(a -> Boolean.TRUE.equals(entity.getAnnotationValue(a, null)));
+    Map<String, OperationDefinition> bound = new LinkedHashMap<>();
+    Stream.concat(entity.actions(), entity.functions())
+        .map(WebSocketModelResolver::operation)
+        .forEach(op -> bound.put(op.name(), op));
+    return new EntityDefinition(
+        name,
+        entity,
+        keys,
+        BroadcastContent.parse(content),
+        Annotations.isTrue(entity, Annotations.BROADCAST_ALL),
+        draft,
+        bound);
   }
 
   private static OperationDefinition operation(CdsOperation op) {
     List<com.sap.cds.reflect.CdsParameter> params = new ArrayList<>();
-    op.parameters()
-        .filter(p -> !Annotations.isTrue(p, Annotations.IGNORE))
-        .forEach(params::add);
+    op.parameters().filter(p -> !Annotations.isTrue(p, Annotations.IGNORE)).forEach(params::add);
     return new OperationDefinition(op.getName(), op, params);
   }
 
