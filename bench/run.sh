@@ -14,8 +14,9 @@
 # Environment (defaults in brackets):
 #   ROUNDS [3]  SERVERS ["java-ws java-sio node-ws node-sio"]  SCENARIOS ["1000x200 200x1000"]
 #   WARMUP [100]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
+#   BENCH_COMMIT [git HEAD]: the commit recorded in machine.txt (for runs from an exported tree)
 #   JAVA_OPTS [-Xmx512m]  HTTP_PORT [8090]  SIO_PORT [8091]  NODE_PORT [4100]
-#   QUIET_PCT [20]  QUIET_WAIT [120]: before each scenario wait (at most QUIET_WAIT s) until the
+#   QUIET_PCT [20]  QUIET_WAIT [30]: before each server start wait (at most QUIET_WAIT s) until the
 #   machine's CPUs are less than QUIET_PCT % busy; the client also reports, per phase, how much
 #   CPU other processes took (column "other CPU"), since this box may be shared.
 # Usage:  bench/run.sh            (about 12 minutes on a 2-core machine)
@@ -35,7 +36,7 @@ HTTP_PORT=${HTTP_PORT:-8090}
 SIO_PORT=${SIO_PORT:-8091}
 NODE_PORT=${NODE_PORT:-4100}
 QUIET_PCT=${QUIET_PCT:-20}
-QUIET_WAIT=${QUIET_WAIT:-120}
+QUIET_WAIT=${QUIET_WAIT:-30}
 JAR=$BENCH_DIR/target/bench.jar
 # Java socket.io: one client sends a whole burst, so its per-socket queue (default 100 waiting
 # calls, then error 503 by design) and the worker queue (default 1000) must hold K calls.
@@ -141,7 +142,7 @@ fi
 # What the numbers were taken on
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "commit: ${BENCH_COMMIT:-$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "java: $(java -version 2>&1 | head -1)"
@@ -154,12 +155,12 @@ fi
 started=$(date +%s)
 for round in $(seq 1 "$ROUNDS"); do
   for server in $SERVERS; do
+    wait_quiet
     log "round $round: starting $server"
     start_server "$server" "$round"
     warm=$WARMUP
     for scenario in $SCENARIOS; do
       n=${scenario%x*} k=${scenario#*x}
-      wait_quiet
       log "round $round: $server N=$n K=$k"
       # a failed run (losses, timeouts) is recorded in the JSON and the table; go on with the rest
       node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
