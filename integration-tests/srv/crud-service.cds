@@ -35,6 +35,12 @@ service CrudService {
     stock : Integer;
   }
 
+  /** Its filter annotations apply: only sockets in context `watchers` hear of deletions. */
+  @ws.context: 'watchers'
+  event EventHeaders.deleted {
+    ID : UUID;
+  }
+
   @readonly
   entity ReadonlyHeaders as projection on db.Headers;
 

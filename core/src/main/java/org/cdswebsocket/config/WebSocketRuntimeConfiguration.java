@@ -21,7 +21,6 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.dispatch.CrudBroadcaster;
-import org.cdswebsocket.dispatch.CrudRecipientResolver;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
 import org.cdswebsocket.dispatch.EntityCallHandler;
 import org.cdswebsocket.dispatch.OperationInvoker;
@@ -84,10 +83,11 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
     Broadcaster broadcaster = new LocalBroadcaster(registry, composer);
     OperationInvoker invoker = new OperationInvoker(cdsRuntime);
-    // Client determination for modelled CRUD events plugs in here (CrudRecipientResolver).
+    RecipientsResolver recipients =
+        RecipientsResolver.create(cdsRuntime.getCdsModel(), cdsRuntime.getEnvironment());
+    // Modelled CRUD events (<Entity>.created) are narrowed by their filter annotations.
     EntityCallHandler entities =
-        new EntityCallHandler(
-            invoker, new CrudBroadcaster(broadcaster, CrudRecipientResolver.NONE));
+        new EntityCallHandler(invoker, new CrudBroadcaster(broadcaster, recipients::narrow));
     DispatchingConnectionHandler handler =
         new DispatchingConnectionHandler(model, registry, composer, invoker, entities);
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
@@ -100,8 +100,6 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
             broadcaster),
         new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
 
-    RecipientsResolver recipients =
-        RecipientsResolver.create(cdsRuntime.getCdsModel(), cdsRuntime.getEnvironment());
     model
         .endpoints()
         .forEach(endpoint -> registerBroadcasts(cdsRuntime, endpoint, broadcaster, recipients));

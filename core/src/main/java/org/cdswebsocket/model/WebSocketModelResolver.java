@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * order, the configured {@code serve.path}, {@code @path}, or the slug of its name; relative paths
  * are placed under the protocol prefix ({@code /ws}).
  *
+ * <p>Every entity of such a service (draft shadows aside) becomes an {@link EntityDefinition}
+ * that clients reach with {@code <Entity>:<action>} events, with its key elements, bound
+ * operations and CRUD broadcast settings ({@code @ws.broadcast[.content]}, {@code
+ * @ws.broadcast.all}).
+ *
  * <p>Errors: two services claiming the same path, and unsupported formats, fail start-up with a
  * message that names the fix.
  */

@@ -343,6 +343,23 @@ class CrudDispatchTest {
   }
 
   @Test
+  void filterAnnotationsOfAModelledCrudEventApply() throws Exception {
+    TestClientSession carol = TestClientSession.of("carol", "t1", PATH);
+    handler.onOpen(carol);
+    call(bob, "wsContext", Map.of("context", "watchers"));
+    Object id = created(alice, "EventHeaders", Map.of("name", "watched")).get("ID");
+
+    call(alice, "EventHeaders:delete", Map.of("ID", id));
+
+    assertThat(received(bob, "EventHeaders:deleted"))
+        .singleElement()
+        .isEqualTo(JSON.valueToTree(Map.of("ID", id)));
+    assertThat(received(carol, "EventHeaders:deleted")).isEmpty();
+    assertThat(received(carol, "EventHeaders:created")).hasSize(1);
+    handler.onClose(carol, "test done");
+  }
+
+  @Test
   void draftEnabledEntitiesCannotBeChangedOverSockets() throws Exception {
     AckRecorder.Ack create = call(alice, "Notes:create", Map.of("text", "x"));
 
