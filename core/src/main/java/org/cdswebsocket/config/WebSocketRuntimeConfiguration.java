@@ -1,6 +1,7 @@
 package org.cdswebsocket.config;
 
 import com.sap.cds.reflect.CdsModel;
+import com.sap.cds.services.application.ApplicationLifecycleService;
 import com.sap.cds.services.cds.ApplicationService;
 import com.sap.cds.services.environment.CdsProperties;
 import com.sap.cds.services.handler.annotations.HandlerOrder;
@@ -20,6 +21,7 @@ import org.cdswebsocket.broadcast.LocalBroadcaster;
 import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
+import org.cdswebsocket.cluster.ClusterSetup;
 import org.cdswebsocket.dispatch.CrudBroadcaster;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
 import org.cdswebsocket.dispatch.EntityCallHandler;
@@ -81,7 +83,12 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
 
     SessionRegistry registry = new SessionRegistry();
     PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
-    Broadcaster broadcaster = new LocalBroadcaster(registry, composer);
+    Broadcaster broadcaster =
+        ClusterSetup.broadcaster(
+            cdsRuntime.getEnvironment(), new LocalBroadcaster(registry, composer));
+    if (broadcaster instanceof AutoCloseable closeable) {
+      closeOnStop(cdsRuntime, closeable);
+    }
     OperationInvoker invoker = new OperationInvoker(cdsRuntime);
     RecipientsResolver recipients =
         RecipientsResolver.create(cdsRuntime.getCdsModel(), cdsRuntime.getEnvironment());
@@ -187,6 +194,24 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         new String[0],
         HandlerOrder.LATE,
         new ServiceEventListener(endpoint, broadcaster, recipients));
+  }
+
+  private static void closeOnStop(CdsRuntime cdsRuntime, AutoCloseable closeable) {
+    ApplicationLifecycleService lifecycle =
+        cdsRuntime
+            .getServiceCatalog()
+            .getService(ApplicationLifecycleService.class, ApplicationLifecycleService.DEFAULT_NAME);
+    lifecycle.after(
+        new String[] {ApplicationLifecycleService.EVENT_APPLICATION_STOPPED},
+        new String[0],
+        HandlerOrder.LATE,
+        context -> {
+          try {
+            closeable.close();
+          } catch (Exception e) {
+            LOG.warn("Closing the cluster adapter failed", e);
+          }
+        });
   }
 
   private static TransportKind transport(String kind) {
