@@ -8,6 +8,7 @@ import com.sap.cds.services.request.RequestContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.cdswebsocket.recipients.Emitter;
 
 /**
@@ -25,6 +26,9 @@ import org.cdswebsocket.recipients.Emitter;
  * names each message after its target service). Threading: runs on the submitting thread.
  */
 public final class EmitterCapture implements Handler {
+
+  /** Message parameter with a unique id per outboxed event, for duplicate suppression. */
+  public static final String EVENT_ID_KEY = "cds.websocket.eventId";
 
   private final Map<String, Set<String>> eventsByService;
 
@@ -52,6 +56,7 @@ public final class EmitterCapture implements Handler {
     params.put(
         Emitter.KEY,
         Emitter.of(request.getUserInfo(), request.getParameterInfo()).toMap());
+    params.putIfAbsent(EVENT_ID_KEY, UUID.randomUUID().toString());
     message.setParams(params);
   }
 }

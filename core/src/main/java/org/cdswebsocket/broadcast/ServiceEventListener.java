@@ -10,6 +10,8 @@ import org.cdswebsocket.recipients.EmitHeaders;
 import org.cdswebsocket.recipients.Emitter;
 import org.cdswebsocket.recipients.Recipients;
 import org.cdswebsocket.recipients.RecipientsResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CAP {@code After} handler that turns every emitted event of a websocket-enabled service into
@@ -20,12 +22,15 @@ import org.cdswebsocket.recipients.RecipientsResolver;
  * The emitter is the one captured when the event entered the outbox ({@link Emitter#KEY}, see
  * {@link EmitterCapture}), else the user and request of the emitting context. Without filters the
  * broadcast reaches every client of the endpoint in the emitter's tenant, the sender included, as
- * in the Node plugin.
+ * in the Node plugin. An outboxed event is broadcast once per node even if the outbox delivers it
+ * again (its id is captured with the emitter).
  *
  * <p>Threading: runs on the emitting thread (or the outbox's); delivery itself is asynchronous
  * (sessions queue frames). Errors of single sessions never reach the emitter.
  */
 public final class ServiceEventListener implements Handler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceEventListener.class);
 
   /** Event-context key under which emit headers travel (also through the outbox). */
   public static final String HEADERS_KEY = WebSocketService.HEADERS;
@@ -33,6 +38,7 @@ public final class ServiceEventListener implements Handler {
   private final ServiceEndpoint endpoint;
   private final Broadcaster broadcaster;
   private final RecipientsResolver resolver;
+  private final DeliveredEvents delivered = new DeliveredEvents(10_000);
 
   /**
    * @param endpoint the endpoint whose events this handler broadcasts
@@ -50,6 +56,12 @@ public final class ServiceEventListener implements Handler {
   public void process(EventContext context) {
     EventDefinition event = endpoint.event(context.getEvent()).orElse(null);
     if (event == null) {
+      return;
+    }
+    if (context.get(EmitterCapture.EVENT_ID_KEY) instanceof String id
+        && !delivered.firstDelivery(id)) {
+      LOG.debug("Outboxed event {} ({}) was already broadcast; dropping the repeat", event.name(),
+          id);
       return;
     }
     Object data = context.get("data");

@@ -34,7 +34,10 @@ public class FilterServiceHandler implements EventHandler {
   /** The tenants a {@code marker} is emitted to after every {@code emitEvent}. */
   public static final List<String> TENANTS = List.of("t1", "t2");
 
-  /** {@code user:reason} of every {@code wsDisconnect} and facade {@code onDisconnect}. */
+  /**
+   * {@code identifier:operation:reason} of every {@code wsDisconnect} and facade {@code
+   * onDisconnect}.
+   */
   public static final List<String> DISCONNECTS = new CopyOnWriteArrayList<>();
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,9 +60,17 @@ public class FilterServiceHandler implements EventHandler {
       runtime
           .requestContext()
           .systemUser(tenant)
+          // the marker must not inherit x-ws-* headers of the request being served
+          .modifyParameters(p -> p.setHeaders(Map.of()))
           .run(
               (RequestContext r) -> {
-                webSocket().emit(SERVICE, "marker", Map.of("tenant", tenant), Map.of());
+                // a tenant switch needs its own change set (own transaction)
+                runtime
+                    .changeSetContext()
+                    .run(
+                        cs -> {
+                          webSocket().emit(SERVICE, "marker", Map.of("tenant", tenant), Map.of());
+                        });
               });
     }
     context.setCompleted();
@@ -104,8 +115,8 @@ public class FilterServiceHandler implements EventHandler {
           socket.emit(
               "plain", Map.of("text", socket.session().nativeSession().getClass().getName()), null);
       case "onDisconnect" -> {
-        String user = context.getUserInfo().getName();
-        socket.onDisconnect(reason -> DISCONNECTS.add(user + ":onDisconnect:" + reason));
+        String id = socket.session().info().identifier();
+        socket.onDisconnect(reason -> DISCONNECTS.add(id + ":onDisconnect:" + reason));
       }
       default -> throw new ServiceException(ErrorStatuses.BAD_REQUEST, "Unknown op");
     }
@@ -125,7 +136,9 @@ public class FilterServiceHandler implements EventHandler {
 
   @On(event = "wsDisconnect")
   public void wsDisconnect(EventContext context) {
-    DISCONNECTS.add(context.getUserInfo().getName() + ":wsDisconnect:" + context.get("reason"));
+    String id =
+        webSocket().currentSession().map(s -> s.info().identifier()).orElse("unknown");
+    DISCONNECTS.add(id + ":wsDisconnect:" + context.get("reason"));
     context.setCompleted();
   }
 

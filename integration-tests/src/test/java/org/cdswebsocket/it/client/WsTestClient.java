@@ -98,9 +98,10 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   /**
-   * Returns every frame received before the next frame of {@code event} (which is consumed); fails
-   * if it does not arrive within the timeout. Sent after other events on the same server thread,
-   * such a marker event proves that they were or were not delivered, without timing assumptions.
+   * Returns every frame received up to and including the next frame of {@code event} (the last
+   * element); fails if it does not arrive within the timeout. Sent after other events on the same
+   * server thread, such a marker event proves that they were or were not delivered, without timing
+   * assumptions.
    */
   public List<JsonNode> until(String event, Duration timeout) throws InterruptedException {
     List<JsonNode> before = new ArrayList<>();
@@ -111,11 +112,25 @@ public final class WsTestClient implements AutoCloseable {
       if (message == null) {
         throw new AssertionError("No '" + event + "' within " + timeout + "; got " + before);
       }
+      before.add(message);
       if (event.equals(message.path("event").asText())) {
         return before;
       }
-      before.add(message);
     }
+  }
+
+  /** Collects every frame, of any event, that arrives within the duration. */
+  public List<JsonNode> collectAll(Duration within) throws InterruptedException {
+    List<JsonNode> found = new ArrayList<>();
+    long deadline = System.nanoTime() + within.toNanos();
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      JsonNode message = messages.poll(left, TimeUnit.NANOSECONDS);
+      if (message != null) {
+        found.add(message);
+      }
+    }
+    return found;
   }
 
   /** Collects the frames of this event that arrive within the duration. */

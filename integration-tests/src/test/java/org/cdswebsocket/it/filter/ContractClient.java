@@ -25,11 +25,17 @@ public interface ContractClient extends AutoCloseable {
   /** The next frame of this event, skipping others; fails after the timeout. */
   Frame next(String event, Duration timeout) throws Exception;
 
-  /** All frames before the next frame of {@code marker} (consumed); fails after the timeout. */
+  /**
+   * All frames up to and including the next frame of {@code marker} (the last element); fails
+   * after the timeout.
+   */
   List<Frame> until(String marker, Duration timeout) throws Exception;
 
   /** The frames of this event arriving within the duration. */
   List<Frame> collect(String event, Duration within) throws Exception;
+
+  /** Every frame, of any event, arriving within the duration. */
+  List<Frame> collectAll(Duration within) throws Exception;
 
   /** The close code the server sent; fails after the timeout. */
   int closeCode(Duration timeout) throws Exception;

@@ -43,6 +43,11 @@ final class WsContractClient implements ContractClient {
   }
 
   @Override
+  public List<Frame> collectAll(Duration within) throws Exception {
+    return client.collectAll(within).stream().map(WsContractClient::frame).toList();
+  }
+
+  @Override
   public int closeCode(Duration timeout) throws Exception {
     return client.closeCode(timeout);
   }
