@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
@@ -227,15 +228,23 @@ public final class SocketIoTestClient implements AutoCloseable {
    * events under test proves what was or was not delivered, without timing assumptions.
    */
   public List<Event> until(String event, Duration timeout) throws InterruptedException {
+    return until(e -> event.equals(e.name()), timeout);
+  }
+
+  /**
+   * Returns every event received up to and including the next one matching {@code last} (the last
+   * element); fails if none arrives within the timeout.
+   */
+  public List<Event> until(Predicate<Event> last, Duration timeout) throws InterruptedException {
     List<Event> before = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Event received = poll(deadline);
       if (received == null) {
-        throw new AssertionError("No '" + event + "' within " + timeout + "; got " + before);
+        throw new AssertionError("No matching event within " + timeout + "; got " + before);
       }
       before.add(received);
-      if (event.equals(received.name())) {
+      if (last.test(received)) {
         return before;
       }
     }
