@@ -132,7 +132,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     if (operation.isPresent()) {
       call(session, endpoint, operation.get(), message, ack);
     } else if (ack != null) {
-      ack.success(null);
+      ack.successWithoutResult();
     }
   }
 

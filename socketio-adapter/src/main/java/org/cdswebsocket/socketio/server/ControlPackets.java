@@ -39,6 +39,14 @@ final class ControlPackets {
     return p;
   }
 
+  /** {@code 43/nsp,<id>[]}: the acknowledgement of a client event, without argument. */
+  static Packet emptyAck(String namespace, long ackId) {
+    Packet p = message(PacketType.ACK, namespace);
+    p.setAckId(ackId);
+    p.setData(Collections.emptyList());
+    return p;
+  }
+
   private static Packet message(PacketType subType, String namespace) {
     Packet p = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
     p.setSubType(subType);

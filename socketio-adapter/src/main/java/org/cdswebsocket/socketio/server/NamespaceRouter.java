@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns validated Socket.IO packets of the application namespaces into calls of core's {@link
  * ConnectionHandler}: namespace CONNECT (authenticate, then acknowledge and open the session),
- * events (to {@code onMessage}, with the acknowledgement), binary packets (refused) and
- * disconnects (to {@code onClose}).
+ * events (to {@code onMessage}, with the acknowledgement), binary packets (refused) and disconnects
+ * (to {@code onClose}).
  *
  * <p>Threading: the {@code on*} packet methods run on Netty event loops and only queue work; all
  * authentication and core calls run on the session's {@link SerialExecutor} over the {@link
@@ -162,8 +162,7 @@ final class NamespaceRouter {
     Map<String, Object> headers =
         args.size() > 2 && args.get(2) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     Long ackId = packet.ackId();
-    boolean queued =
-        session.executor().offer(() -> dispatch(session, event, data, headers, ackId));
+    boolean queued = session.executor().offer(() -> dispatch(session, event, data, headers, ackId));
     if (!queued) {
       LOG.warn("Worker pool saturated; refusing event '{}' of socket {}", event, session.id());
       if (ackId != null) {
@@ -274,12 +273,17 @@ final class NamespaceRouter {
       send(error);
     }
 
+    /** {@code 43/nsp,<id>[]}, as a Node server acknowledges {@code wsContext}. */
+    @Override
+    public void successWithoutResult() {
+      if (sent.compareAndSet(false, true)) {
+        session.connection().head().send(ControlPackets.emptyAck(session.namespace(), ackId));
+      }
+    }
+
     private void send(Object arg) {
       if (sent.compareAndSet(false, true)) {
-        session
-            .connection()
-            .head()
-            .send(ControlPackets.ack(session.namespace(), ackId, arg));
+        session.connection().head().send(ControlPackets.ack(session.namespace(), ackId, arg));
       }
     }
   }
