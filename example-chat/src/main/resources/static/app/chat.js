@@ -51,10 +51,15 @@
   }
 
   // Kind socket.io: credentials go into the Socket.IO auth payload; results come back as acks.
+  // Without a password (auth: "ticket"), every (re)connect fetches a one-time ticket from the
+  // app's GET /ws-ticket; the browser logs in to that request itself (its Basic dialog, or the
+  // session an approuter keeps), so no credential ever passes through this script.
   function connectSocketIo(config, authorization) {
     const url = location.protocol + "//" + location.hostname + ":" + config.port + config.path;
-    const socket = io(url, { auth: { authorization }, reconnectionAttempts: 3 });
-    socket.on("connect", () => status("Connected as " + $("user").value + " (socket.io)"));
+    const auth = authorization === "ticket" ? (callback) => ticket(config).then(callback) : { authorization };
+    const who = authorization === "ticket" ? "browser login" : $("user").value;
+    const socket = io(url, { auth, reconnectionAttempts: 3 });
+    socket.on("connect", () => status("Connected as " + who + " (socket.io)"));
     socket.on("connect_error", (error) => error.message === "401" ? loginFailed() : status("Error: " + error.message));
     socket.on("received", (data) => onEvent("received", data));
     socket.on("presence", (data) => onEvent("presence", data));
@@ -67,6 +72,16 @@
     };
   }
 
+  // Resolves to the auth payload {ticket}; an empty payload when no ticket is issued (refused: 401).
+  async function ticket(config) {
+    try {
+      const response = await fetch(config.ticket, { credentials: "same-origin", cache: "no-store" });
+      return response.ok ? { ticket: (await response.json()).ticket } : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
   function loginFailed() {
     $("chat").hidden = true;
     $("login").hidden = false;
@@ -74,17 +89,26 @@
     $("login-error").hidden = false;
   }
 
+  async function config() {
+    const config = await (await fetch("app/config.json")).json();
+    $("kind").textContent = "kind " + config.kind;
+    $("browser-login").hidden = config.kind !== "socket.io";
+    return config;
+  }
+
   async function join(event) {
     event.preventDefault();
     $("login-error").hidden = true;
-    const config = await (await fetch("app/config.json")).json();
-    $("kind").textContent = "kind " + config.kind;
-    const authorization = "Basic " + btoa($("user").value + ":" + $("password").value);
+    const authorization = event.submitter && event.submitter.id === "browser-login"
+      ? "ticket"
+      : "Basic " + btoa($("user").value + ":" + $("password").value);
+    const config = await configured;
     $("login").hidden = true;
     $("chat").hidden = false;
     connection = config.kind === "socket.io" ? connectSocketIo(config, authorization) : connectWs(config, authorization);
   }
 
+  const configured = config();
   $("login").addEventListener("submit", join);
   $("send").addEventListener("submit", (event) => {
     event.preventDefault();

@@ -7,8 +7,8 @@ import com.sap.cds.services.request.UserInfo;
 import com.sap.cds.services.runtime.CdsRuntime;
 
 /**
- * The default {@link HandshakeAuthenticator}: authenticates like the CAP application does for
- * HTTP, without servlet filters (the Socket.IO port has none).
+ * The default {@link HandshakeAuthenticator}: authenticates like the CAP application does for HTTP,
+ * without servlet filters (the Socket.IO port has none).
  *
  * <ul>
  *   <li>Basic: checked against CAP mock users ({@link MockUserPasswords}), then CAP's mocked user
@@ -88,8 +88,14 @@ public final class CapHandshakeAuthenticator implements HandshakeAuthenticator {
 
   private UserInfo resolve(AuthenticationInfo info) {
     return SocketIoAuthenticationInfoProvider.with(
-        info, () -> runtime.requestContext().providedUser().run(rc -> {
-              return rc.getUserInfo();
-            }));
+        info,
+        () ->
+            runtime
+                .requestContext()
+                .providedUser()
+                .run(
+                    rc -> {
+                      return rc.getUserInfo();
+                    }));
   }
 }

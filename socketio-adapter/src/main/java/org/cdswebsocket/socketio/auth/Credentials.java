@@ -6,9 +6,8 @@ import java.util.Locale;
 
 /**
  * The credentials a client presented, in the order they are looked for: the namespace's {@code
- * auth} payload ({@code {ticket}}, {@code {token}}, {@code {authorization: "Basic ..."}}), then
- * the {@code Authorization} header of the handshake request, then a {@code ?ticket=} query
- * parameter.
+ * auth} payload ({@code {ticket}}, {@code {token}}, {@code {authorization: "Basic ..."}}), then the
+ * {@code Authorization} header of the handshake request, then a {@code ?ticket=} query parameter.
  *
  * @param kind what was presented
  * @param principal the user name (Basic only)
@@ -82,7 +81,8 @@ public record Credentials(Kind kind, String principal, String secret) {
       }
       int colon = decoded.indexOf(':');
       if (colon > 0) {
-        return new Credentials(Kind.BASIC, decoded.substring(0, colon), decoded.substring(colon + 1));
+        return new Credentials(
+            Kind.BASIC, decoded.substring(0, colon), decoded.substring(colon + 1));
       }
     }
     return NONE;

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link JwtValidator} on SAP's {@code com.sap.cloud.security:java-security}: it validates
- * tokens against the bound identity service (IAS preferred, else XSUAA), fetching the issuer's keys
- * as needed.
+ * A {@link JwtValidator} on SAP's {@code com.sap.cloud.security:java-security}: it validates tokens
+ * against the bound identity service (IAS preferred, else XSUAA), fetching the issuer's keys as
+ * needed.
  *
  * <p>Only loaded when java-security is on the class path (see {@link #createIfAvailable()}); the
  * adapter declares it as an optional dependency. Without an identity binding no token is accepted.

@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>services: registers the {@link SocketIoServerHandle} (port, tickets);
- *   <li>event handlers: start on {@code APPLICATION_PREPARED}, stop on {@code
- *       APPLICATION_STOPPED};
+ *   <li>event handlers: start on {@code APPLICATION_PREPARED}, stop on {@code APPLICATION_STOPPED};
  *   <li>providers: the {@link SocketIoAuthenticationInfoProvider}, through which CAP's user
  *       providers see the credentials of a Socket.IO handshake.
  * </ul>
@@ -53,7 +52,9 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
     Duration ttl =
         Duration.ofSeconds(
             env.getProperty(
-                "cds.websocket.ticket.ttl-seconds", Integer.class, (int) DEFAULT_TICKET_TTL.toSeconds()));
+                "cds.websocket.ticket.ttl-seconds",
+                Integer.class,
+                (int) DEFAULT_TICKET_TTL.toSeconds()));
     configurer.service(
         new DefaultSocketIoServerHandle(
             runtime, options, new WebSocketTicketService(ttl, 100_000, Clock.systemUTC())));

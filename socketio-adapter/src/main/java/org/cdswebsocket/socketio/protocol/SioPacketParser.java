@@ -9,13 +9,13 @@ import java.util.Set;
 import org.cdswebsocket.format.Json;
 
 /**
- * Decodes and validates Socket.IO v5 packet text with the rules of the reference parser
- * ({@code socket.io-parser}): known type, namespace up to the first comma, numeric ack id, a JSON
- * payload whose shape fits the type, nothing after the payload.
+ * Decodes and validates Socket.IO v5 packet text with the rules of the reference parser ({@code
+ * socket.io-parser}): known type, namespace up to the first comma, numeric ack id, a JSON payload
+ * whose shape fits the type, nothing after the payload.
  *
  * <p>Pure and thread-safe. netty-socketio's own decoder accepts garbage ({@code 4abc}, {@code
- * 42{}}, non-numeric ack ids parsed as numbers; gap G10), so the adapter validates every packet with
- * this class before the library sees it.
+ * 42{}}, non-numeric ack ids parsed as numbers; gap G10), so the adapter validates every packet
+ * with this class before the library sees it.
  */
 public final class SioPacketParser {
 
@@ -109,8 +109,7 @@ public final class SioPacketParser {
       return false;
     }
     Object name = list.get(0);
-    return name instanceof Number
-        || (name instanceof String s && !RESERVED_EVENTS.contains(s));
+    return name instanceof Number || (name instanceof String s && !RESERVED_EVENTS.contains(s));
   }
 
   private static boolean digits(String text, int from, int to) {

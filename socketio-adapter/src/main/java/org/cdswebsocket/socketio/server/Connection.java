@@ -54,8 +54,7 @@ final class Connection {
   SocketIoSession addSession(SocketIoSession session) {
     SocketIoSession existing =
         sessions.compute(
-            session.namespace(),
-            (nsp, old) -> old != null && !old.isClosed() ? old : session);
+            session.namespace(), (nsp, old) -> old != null && !old.isClosed() ? old : session);
     return existing;
   }
 

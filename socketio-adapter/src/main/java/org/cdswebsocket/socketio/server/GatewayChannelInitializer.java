@@ -4,9 +4,9 @@ import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 
 /**
- * netty-socketio's pipeline with the adapter's two handlers added in front of the library's:
- * {@link HandshakeGuard} (HTTP checks) and {@link PacketGate} (packet validation and routing).
- * Installed with {@code SocketIOServer.setPipelineFactory}; the library itself is not modified.
+ * netty-socketio's pipeline with the adapter's two handlers added in front of the library's: {@link
+ * HandshakeGuard} (HTTP checks) and {@link PacketGate} (packet validation and routing). Installed
+ * with {@code SocketIOServer.setPipelineFactory}; the library itself is not modified.
  */
 final class GatewayChannelInitializer extends SocketIOChannelInitializer {
 

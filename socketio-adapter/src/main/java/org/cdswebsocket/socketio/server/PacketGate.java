@@ -17,20 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline handler in front of netty-socketio's packet handler: it sees every Engine.IO
- * payload a client sends, validates each packet, and decides who handles it.
+ * The pipeline handler in front of netty-socketio's packet handler: it sees every Engine.IO payload
+ * a client sends, validates each packet, and decides who handles it.
  *
  * <ul>
  *   <li>Engine.IO packets (ping, pong, upgrade, noop, close) and the root namespace's CONNECT and
  *       every DISCONNECT go on to the library.
- *   <li>CONNECT and events of application namespaces are handled by the {@link NamespaceRouter}
- *       and never reach the library's listeners: authentication state is per session id and
- *       namespace (G2), the auth payload per namespace (G3), no application logic on the root
- *       namespace (G1), arguments are decoded generically (G5).
+ *   <li>CONNECT and events of application namespaces are handled by the {@link NamespaceRouter} and
+ *       never reach the library's listeners: authentication state is per session id and namespace
+ *       (G2), the auth payload per namespace (G3), no application logic on the root namespace (G1),
+ *       arguments are decoded generically (G5).
  *   <li>CONNECT to an unknown namespace is answered with {@code 44/nsp,{"message":"Invalid
  *       namespace"}} (G7); events of unknown or root namespaces are dropped.
- *   <li>A packet that violates the protocol closes the connection (G10). Binary packets are
- *       refused and their attachments discarded (G4).
+ *   <li>A packet that violates the protocol closes the connection (G10). Binary packets are refused
+ *       and their attachments discarded (G4).
  * </ul>
  *
  * <p>It also captures the websocket channel of each client for pre-encoded broadcasts. Runs on the
@@ -161,9 +161,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
 
   private static Outcome invalid(Connection connection, String reason) {
     LOG.info(
-        "Closing connection {}: invalid packet ({})",
-        connection.head().getSessionId(),
-        reason);
+        "Closing connection {}: invalid packet ({})", connection.head().getSessionId(), reason);
     return Outcome.CLOSE;
   }
 

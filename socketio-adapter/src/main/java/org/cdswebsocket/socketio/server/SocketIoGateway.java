@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Socket.IO server of kind {@code socket.io}: a netty-socketio {@link SocketIOServer} on its
- * own port, one namespace per websocket endpoint path, configured and wrapped so that the
- * library's defects (G1-G14 in the shared netty-socketio notes) do not reach applications.
+ * own port, one namespace per websocket endpoint path, configured and wrapped so that the library's
+ * defects (G1-G14 in the shared netty-socketio notes) do not reach applications.
  *
  * <p>Mandatory library settings: random session ids (G11), manual acknowledgements (G6), no
  * permessage-deflate unless configured (G13). Every client packet passes the adapter's {@link

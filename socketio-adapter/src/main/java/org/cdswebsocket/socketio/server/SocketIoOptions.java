@@ -49,8 +49,7 @@ public record SocketIoOptions(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("cds.websocket.port must be between 0 and 65535");
     }
-    if (transports.isEmpty()
-        || !List.of("polling", "websocket").containsAll(transports)) {
+    if (transports.isEmpty() || !List.of("polling", "websocket").containsAll(transports)) {
       throw new IllegalArgumentException(
           "cds.websocket.options.transports must be polling and/or websocket: " + transports);
     }

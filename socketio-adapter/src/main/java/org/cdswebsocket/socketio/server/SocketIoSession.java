@@ -17,18 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ClientSession} of one Socket.IO socket: one client connection joined to one
- * namespace.
+ * The {@link ClientSession} of one Socket.IO socket: one client connection joined to one namespace.
  *
  * <p>Lifecycle: created {@code CONNECTING} when the client asks to join the namespace; {@code OPEN}
  * once the handshake is authenticated and acknowledged; {@code CLOSED} when either side leaves or
  * the transport ends. Only open sessions receive events or reach core (netty-socketio gap G2).
  *
  * <p>Sending: a broadcast's packet text is encoded once per payload ({@link
- * OutboundPayload#encoded}) and written as a websocket frame straight to the client's channel
- * with a deferred flush; clients on HTTP long-polling fall back to the library's {@code sendEvent}.
- * More than {@code sendQueueLimit} queued frames close the connection as a slow consumer.
- * Thread-safe.
+ * OutboundPayload#encoded}) and written as a websocket frame straight to the client's channel with
+ * a deferred flush; clients on HTTP long-polling fall back to the library's {@code sendEvent}. More
+ * than {@code sendQueueLimit} queued frames close the connection as a slow consumer. Thread-safe.
  */
 public final class SocketIoSession implements ClientSession {
 
@@ -196,7 +194,9 @@ public final class SocketIoSession implements ClientSession {
 
   private byte[] frame(OutboundPayload payload) {
     Encoded encoded = payload.encoded(p -> Encoded.of(namespace, p));
-    return namespace.equals(encoded.namespace()) ? encoded.bytes() : Encoded.of(namespace, payload).bytes();
+    return namespace.equals(encoded.namespace())
+        ? encoded.bytes()
+        : Encoded.of(namespace, payload).bytes();
   }
 
   /** One payload's frame text for one namespace, cached on the payload. */

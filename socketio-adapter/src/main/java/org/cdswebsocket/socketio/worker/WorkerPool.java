@@ -60,7 +60,10 @@ public final class WorkerPool {
     }
   }
 
-  /** Runs work that must not be dropped, on the call pool if it has room, else on the lifecycle thread. */
+  /**
+   * Runs work that must not be dropped, on the call pool if it has room, else on the lifecycle
+   * thread.
+   */
   public void execute(Runnable task) {
     if (!tryExecute(task)) {
       try {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SioPacketParserTest {
 
@@ -72,7 +72,9 @@ class SioPacketParserTest {
 
     assertThat(new String(frame, java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("42/ws/chat,[\"received\",{\"text\":\"ä\\\"\"}]");
-    assertThat(new String(EventPacketEncoder.encode("/", "x", null), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                EventPacketEncoder.encode("/", "x", null), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("42[\"x\"]");
   }
 }

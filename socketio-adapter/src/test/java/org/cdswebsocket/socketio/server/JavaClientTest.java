@@ -47,7 +47,8 @@ class JavaClientTest {
             .setReconnection(false)
             .setAuth(auth)
             .build();
-    return IO.socket(URI.create("http://127.0.0.1:" + gateway.port() + "/ws/chat?id=1234"), options);
+    return IO.socket(
+        URI.create("http://127.0.0.1:" + gateway.port() + "/ws/chat?id=1234"), options);
   }
 
   @ParameterizedTest

@@ -180,7 +180,8 @@ class SocketIoGatewayTest {
 
   @Test
   void broadcastPayloadIsEncodedOnceAndWrittenAsFrame() throws Exception {
-    try (RawClient a = start(); RawClient b = new RawClient(gateway.port())) {
+    try (RawClient a = start();
+        RawClient b = new RawClient(gateway.port())) {
       b.next(5000);
       a.connect(CHAT, GOOD);
       b.connect(CHAT, GOOD);
@@ -242,7 +243,9 @@ class SocketIoGatewayTest {
 
       client.send("41/ws/chat,");
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> handler.closedSessions.containsKey(session));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> handler.closedSessions.containsKey(session));
       assertThat(handler.closedSessions.get(session)).isEqualTo("client namespace disconnect");
     }
   }
@@ -257,7 +260,9 @@ class SocketIoGatewayTest {
       session.close(org.cdswebsocket.spi.CloseCode.POLICY_VIOLATION, "bye");
 
       assertThat(client.next(5000)).isEqualTo("41/ws/chat,");
-      await().atMost(Duration.ofSeconds(5)).until(() -> handler.closedSessions.containsKey(session));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> handler.closedSessions.containsKey(session));
       assertThat(handler.closedSessions.get(session)).isEqualTo("server namespace disconnect");
     }
   }
