@@ -103,7 +103,9 @@ class CrudSocketIoTest {
     assertThat(flat.has("Items")).isFalse();
     assertThat(deep.path("Items")).hasSize(1);
     assertThat(deep.path("Items").path(0).path("name").asText()).isEqualTo("I1");
-    assertThat(missing.isNull()).as("read of a missing row acknowledges null: %s", missing).isTrue();
+    assertThat(missing.isNull())
+        .as("read of a missing row acknowledges null: %s", missing)
+        .isTrue();
     assertThat(names(sync(bob).get("alice"))).doesNotContain("Headers:read", "Headers:readDeep");
   }
 
@@ -192,7 +194,8 @@ class CrudSocketIoTest {
         alice.emitWithAck("Headers:create", Map.of("name", CrudServiceHandler.ROLLBACK_NAME));
 
     assertThat(mandatory).isEqualTo(error(409003, "Provide the missing value."));
-    assertThat(range).isEqualTo(error(400012, "Enter a value that is within the range of [0, 1000]."));
+    assertThat(range)
+        .isEqualTo(error(400012, "Enter a value that is within the range of [0, 1000]."));
     assertThat(type).isEqualTo(error(400, "Property \"stock\" must be an integer"));
     assertThat(rollback).isEqualTo(error(409, "Rolled back after insert"));
     Map<String, List<Event>> received = sync(alice);
@@ -210,7 +213,8 @@ class CrudSocketIoTest {
     JsonNode update = alice.emitWithAck("ReadonlyHeaders:update", Map.of("ID", id, "name", "x"));
     JsonNode read = alice.emitWithAck("ReadonlyHeaders:read", Map.of("ID", id));
 
-    assertThat(create).isEqualTo(error(405002, "Entity 'CrudService.ReadonlyHeaders' is not insertable"));
+    assertThat(create)
+        .isEqualTo(error(405002, "Entity 'CrudService.ReadonlyHeaders' is not insertable"));
     assertThat(update.path("error").path("code").asText()).startsWith("405");
     assertThat(read.path("name").asText()).isEqualTo("ro");
     assertThat(sync(alice).get("bob")).isEmpty();

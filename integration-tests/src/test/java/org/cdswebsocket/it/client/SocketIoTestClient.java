@@ -92,7 +92,8 @@ public final class SocketIoTestClient implements AutoCloseable {
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectError.complete(message(args)));
     socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(message(args)));
     socket.onAnyIncoming(
-        args -> events.add(new Event((String) args[0], args.length > 1 ? json(args[1]) : missing())));
+        args ->
+            events.add(new Event((String) args[0], args.length > 1 ? json(args[1]) : missing())));
     socket.connect();
   }
 
@@ -184,8 +185,8 @@ public final class SocketIoTestClient implements AutoCloseable {
 
   /**
    * Emits an event with one data argument and an acknowledgement callback; returns the first
-   * acknowledgement argument ({@link MissingNode} if the server acknowledged without one). Fails
-   * if no acknowledgement arrives within ten seconds.
+   * acknowledgement argument ({@link MissingNode} if the server acknowledged without one). Fails if
+   * no acknowledgement arrives within ten seconds.
    */
   public JsonNode emitWithAck(String event, Object data) throws Exception {
     List<JsonNode> args = ackArguments(event, data);

@@ -8,27 +8,39 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cdswebsocket.it.FilterServiceHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The per-socket facade from CAP handlers invoked by a socket, the lifecycle operations {@code
- * wsConnect}, {@code wsContext}, {@code wsDisconnect}, and path isolation, over kind ws.
+ * wsConnect}, {@code wsContext}, {@code wsDisconnect}, and path isolation; subclasses connect real
+ * clients of one kind.
  *
- * <p>"Not delivered" is shown without timing: after the call under test, the caller triggers
- * {@code emitEvent}, whose {@code marker} reaches every client of the tenant after anything the
- * call sent.
+ * <p>"Not delivered" is shown without timing: after the call under test, the caller triggers {@code
+ * emitEvent}, whose {@code marker} reaches every client of the tenant after anything the call sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FacadeWsTest {
+public abstract class AbstractFacadeTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  /** Bound of every wait. */
+  protected static final Duration WAIT = Duration.ofSeconds(10);
 
-  @LocalServerPort int port;
+  /**
+   * Connects a client of this kind as {@code user} (password = user name).
+   *
+   * @param path the service path ({@code /ws/filter})
+   * @param identifier the client identifier ({@code ?id=})
+   */
+  protected abstract ContractClient connect(String path, String user, String identifier)
+      throws Exception;
+
+  /**
+   * Waits until the server has closed the client after the facade's {@code disconnect()} and
+   * returns the reason {@code wsDisconnect} and {@code onDisconnect} callbacks are expected to see.
+   */
+  protected abstract String awaitServerDisconnect(ContractClient client) throws Exception;
 
   private ContractClient alice;
   private ContractClient bob;
@@ -36,9 +48,9 @@ class FacadeWsTest {
 
   @BeforeEach
   void connect() throws Exception {
-    alice = WsContractClient.connect(port, "/ws/filter", "alice", "f-a");
-    bob = WsContractClient.connect(port, "/ws/filter", "bob", "f-b");
-    carol = WsContractClient.connect(port, "/ws/filter", "carol", "f-c");
+    alice = connect("/ws/filter", "alice", "f-a");
+    bob = connect("/ws/filter", "bob", "f-b");
+    carol = connect("/ws/filter", "carol", "f-c");
   }
 
   @AfterEach
@@ -113,26 +125,27 @@ class FacadeWsTest {
 
   @Test
   void disconnectClosesAndRunsWsDisconnectThenOnDisconnectCallbacks() throws Exception {
-    try (ContractClient leaving =
-        WsContractClient.connect(port, "/ws/filter", "carol", "f-leaving")) {
+    // unique: the record is shared by every test class of the JVM
+    String id = "f-leaving-" + UUID.randomUUID();
+    try (ContractClient leaving = connect("/ws/filter", "carol", id)) {
       facade(leaving, "onDisconnect", null, null, null);
       leaving.send("facade", Map.of("op", "disconnect"));
 
-      assertThat(leaving.closeCode(WAIT)).isEqualTo(1000);
+      String reason = awaitServerDisconnect(leaving);
       await()
           .atMost(WAIT)
           .untilAsserted(
               () ->
                   assertThat(FilterServiceHandler.DISCONNECTS)
-                      .filteredOn(s -> s.startsWith("f-leaving:"))
+                      .filteredOn(s -> s.startsWith(id + ":"))
                       .containsExactly(
-                          "f-leaving:wsDisconnect:1000", "f-leaving:onDisconnect:1000"));
+                          id + ":wsDisconnect:" + reason, id + ":onDisconnect:" + reason));
     }
   }
 
   @Test
   void eventsStayAtTheirServicePath() throws Exception {
-    try (ContractClient elsewhere = WsContractClient.connect(port, "/ws/main", "alice", "f-a")) {
+    try (ContractClient elsewhere = connect("/ws/main", "alice", "f-a")) {
       alice.send("emitEvent", Map.of("event", "plain", "data", "{\"text\":\"filter only\"}"));
 
       assertThat(plain(bob.until("marker", WAIT))).containsExactly("filter only");
@@ -165,8 +178,8 @@ class FacadeWsTest {
   private final Map<ContractClient, List<ContractClient.Frame>> earlier = new HashMap<>();
 
   /**
-   * The texts of {@code plain} events each client received so far: bob triggers {@code
-   * emitEvent}, whose {@code marker} reaches every client after everything sent before.
+   * The texts of {@code plain} events each client received so far: bob triggers {@code emitEvent},
+   * whose {@code marker} reaches every client after everything sent before.
    */
   private Map<String, List<String>> sync() throws Exception {
     bob.send("emitEvent", Map.of("event", "disconnects", "data", "{\"text\":\"sync\"}"));

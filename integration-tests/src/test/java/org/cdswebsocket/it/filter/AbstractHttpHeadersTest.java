@@ -13,27 +13,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code x-ws-*} / {@code x-websocket-*} headers of an OData request apply to the events emitted
- * while serving it: the typical "do not notify the UI that made the change" case.
+ * while serving it: the typical "do not notify the UI that made the change" case. Subclasses
+ * connect real clients of one kind; the app runs on a random HTTP port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HttpHeadersWsTest {
+public abstract class AbstractHttpHeadersTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @LocalServerPort int port;
+  /** The app's HTTP port (OData). */
+  @LocalServerPort protected int port;
+
+  /** Connects a client of this kind to {@code /ws/filter} as {@code user} (password = user). */
+  protected abstract ContractClient connect(String user, String identifier) throws Exception;
 
   private ContractClient aliceUi;
   private ContractClient bobUi;
 
   @BeforeEach
   void connect() throws Exception {
-    aliceUi = WsContractClient.connect(port, "/ws/filter", "alice", "ui-1");
-    bobUi = WsContractClient.connect(port, "/ws/filter", "bob", "ui-2");
+    aliceUi = connect("alice", "ui-1");
+    bobUi = connect("bob", "ui-2");
   }
 
   @AfterEach
@@ -50,10 +53,11 @@ class HttpHeadersWsTest {
     "x-ws-user, bob, false, true",
     "x-unrelated, x, true, true",
   })
-  void requestHeadersFilterTheEmittedEvent(
-      String header, String value, boolean alice, boolean bob) throws Exception {
+  void requestHeadersFilterTheEmittedEvent(String header, String value, boolean alice, boolean bob)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/odata/v4/filter/emitEvent"))
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/odata/v4/filter/emitEvent"))
             .header("Authorization", WsTestClient.basic("alice", "alice"))
             .header("Content-Type", "application/json")
             .header(header, value)
