@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * CAP's security configuration.
  *
  * <p>{@code /error} is public too: Spring Boot forwards a missing file there, and behind CAP's
- * security a 404 would turn into a 401 Basic challenge, which a browser answers with a login
- * prompt (headless: a request that never ends) instead of the plain 404 UI5 expects for optional
+ * security a 404 would turn into a 401 Basic challenge, which a browser answers with a login prompt
+ * (headless: a request that never ends) instead of the plain 404 UI5 expects for optional
  * resources.
  */
 @Configuration
