@@ -267,6 +267,21 @@ class CrudSocketIoTest {
   }
 
   @Test
+  void builtInWsContextIsAcknowledgedWithoutArgumentAndItsContextAppliesToModelledEvents()
+      throws Exception {
+    List<JsonNode> ack = bob.ackArguments("wsContext", Map.of("context", "watchers"));
+    String id = created(alice, "EventHeaders", Map.of("name", "watched", "stock", 1));
+
+    alice.emitWithAck("EventHeaders:delete", Map.of("ID", id));
+
+    assertThat(ack).as("CrudService has no wsContext operation: 43/nsp,N[]").isEmpty();
+    Map<String, List<Event>> received = sync(alice);
+    assertThat(names(received.get("bob")))
+        .containsExactly("EventHeaders:created", "EventHeaders:deleted");
+    assertThat(names(received.get("carol"))).containsExactly("EventHeaders:created");
+  }
+
+  @Test
   void crudOverLongPollingAcknowledgesAndBroadcasts() throws Exception {
     try (SocketIoTestClient pollingAlice = join("alice", Transport.POLLING);
         SocketIoTestClient pollingBob = join("bob", Transport.POLLING)) {
