@@ -3,8 +3,13 @@ package org.cdswebsocket.socketio.server;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,12 +81,23 @@ final class Connection {
     return attachmentsToSkip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
-  /** Ends the whole connection: every namespace, and the channel even if it is clogged. */
-  void kill() {
-    head.disconnect();
+  /**
+   * Ends the whole connection: every namespace, and the channel even if it is clogged. A websocket
+   * client first gets a close frame with {@code status}, so that it learns the reason at once
+   * instead of by its ping timeout (the library's disconnect closes the channel without one); a
+   * channel that cannot take the frame is closed after one second anyway.
+   */
+  void kill(WebSocketCloseStatus status) {
     Channel ch = websocket;
-    if (ch != null) {
-      ch.close();
+    if (ch != null && ch.isActive()) {
+      ch.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
+    }
+    try {
+      head.disconnect();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Connection.class).debug("Library disconnect failed", e);
     }
   }
+
 }

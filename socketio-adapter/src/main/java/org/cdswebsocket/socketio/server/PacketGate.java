@@ -2,6 +2,7 @@ package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.messages.PacketsMessage;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -79,7 +80,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
       }
       Outcome outcome = route(connection, record);
       if (outcome == Outcome.CLOSE) {
-        connection.kill();
+        connection.kill(WebSocketCloseStatus.PROTOCOL_ERROR);
         return;
       }
       if (outcome == Outcome.FORWARD) {

@@ -1,6 +1,7 @@
 package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.UUID;
@@ -220,7 +221,7 @@ public final class SocketIoSession implements ClientSession {
     }
     if (code != null && code.equals(CloseCode.TRY_AGAIN_LATER)) {
       closeReason = "transport error";
-      connection.kill();
+      connection.kill(WebSocketCloseStatus.TRY_AGAIN_LATER);
       return;
     }
     SocketIOClient c = client;
