@@ -1,14 +1,21 @@
 package org.cdswebsocket.broadcast;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cdswebsocket.recipients.Recipients;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers broadcasts to the sessions of this node: composes the payload once, then queues it on
- * every matching session. Sessions coalesce queued frames into few network writes.
+ * Delivers broadcasts to the sessions of this node: collects the matching sessions, composes the
+ * payload once and hands the whole group to the transport's {@link SessionGroupWriter}, so that
+ * the transport pays its per-message overhead (thread hand-off, flush scheduling) once per
+ * broadcast rather than once per session.
  *
  * <p>Thread-safe. A failing session is logged and skipped; the others still receive the event.
  */
@@ -27,25 +34,50 @@ public final class LocalBroadcaster implements Broadcaster {
   @Override
   public void broadcast(Broadcast broadcast) {
     Recipients recipients = broadcast.recipients();
-    OutboundPayload payload = null;
-    int delivered = 0;
+    List<ClientSession> matches = new ArrayList<>();
+    SessionGroupWriter writer = null;
+    boolean mixed = false;
     for (ClientSession session : registry.candidates(recipients.tenant(), recipients.path())) {
       if (!session.isOpen() || !recipients.matches(session)) {
         continue;
       }
-      if (payload == null) {
-        payload =
-            composer.compose(
-                broadcast.event(), broadcast.format(), broadcast.data(), broadcast.headers());
-      }
-      try {
-        session.send(payload);
-        delivered++;
-      } catch (RuntimeException e) {
-        LOG.warn("Event {} not delivered to session {}", broadcast.event(), session.id(), e);
+      matches.add(session);
+      SessionGroupWriter w = session.groupWriter();
+      if (writer == null) {
+        writer = w;
+      } else if (w != writer) {
+        mixed = true;
       }
     }
-    LOG.debug("Event {} delivered to {} session(s) at {}", broadcast.event(), delivered,
+    if (matches.isEmpty()) {
+      LOG.debug("Event {} has no recipients at {}", broadcast.event(), recipients.path());
+      return;
+    }
+    OutboundPayload payload =
+        composer.compose(
+            broadcast.event(), broadcast.format(), broadcast.data(), broadcast.headers());
+    if (!mixed) {
+      write(writer, matches, payload);
+    } else {
+      Map<SessionGroupWriter, List<ClientSession>> groups = new IdentityHashMap<>();
+      for (ClientSession session : matches) {
+        groups.computeIfAbsent(session.groupWriter(), w -> new ArrayList<>()).add(session);
+      }
+      groups.forEach((w, sessions) -> write(w, sessions, payload));
+    }
+    LOG.debug(
+        "Event {} handed to {} session(s) at {}",
+        broadcast.event(),
+        matches.size(),
         recipients.path());
+  }
+
+  private static void write(
+      SessionGroupWriter writer, List<ClientSession> sessions, OutboundPayload payload) {
+    try {
+      writer.write(sessions, payload);
+    } catch (RuntimeException e) {
+      LOG.warn("Event {} not delivered to {} session(s)", payload.event(), sessions.size(), e);
+    }
   }
 }

@@ -31,6 +31,15 @@ public interface ClientSession {
   /** Queues one payload for this session. */
   void send(OutboundPayload payload);
 
+  /**
+   * The writer that delivers broadcasts to a group of this transport's sessions at once. Core
+   * groups a broadcast's recipients by this value (compared by identity), so an adapter returns
+   * one shared instance for all its sessions. The default sends to each session separately.
+   */
+  default SessionGroupWriter groupWriter() {
+    return SessionGroupWriter.EACH_SESSION;
+  }
+
   /** Closes the session with the given code and reason. */
   void close(CloseCode code, String reason);
 

@@ -14,6 +14,7 @@ import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 import org.junit.jupiter.api.Test;
 
 class LocalBroadcasterTest {
@@ -89,6 +90,61 @@ class LocalBroadcasterTest {
   }
 
   @Test
+  void aTransportGroupWriterGetsAllMatchingSessionsInOneCall() {
+    RecordingWriter writer = new RecordingWriter();
+    Fake a = register("alice", "t1", "/ws/chat");
+    Fake b = register("bob", "t1", "/ws/chat");
+    Fake closed = register("carol", "t1", "/ws/chat");
+    a.writer = writer;
+    b.writer = writer;
+    closed.writer = writer;
+    closed.open = false;
+
+    cut(false)
+        .broadcast(new Broadcast("e", "json", Map.of(), Map.of(), Recipients.of("t1", "/ws/chat")));
+
+    assertThat(writer.calls).hasSize(1);
+    assertThat(writer.calls.get(0)).containsExactlyInAnyOrder(a, b);
+    assertThat(a.sent).isEmpty();
+  }
+
+  @Test
+  void sessionsOfDifferentWritersAreGroupedPerWriter() {
+    RecordingWriter one = new RecordingWriter();
+    RecordingWriter two = new RecordingWriter();
+    Fake a = register("alice", "t1", "/ws/chat");
+    Fake b = register("bob", "t1", "/ws/chat");
+    Fake c = register("carol", "t1", "/ws/chat");
+    Fake plain = register("dave", "t1", "/ws/chat");
+    a.writer = one;
+    b.writer = two;
+    c.writer = one;
+
+    cut(false)
+        .broadcast(new Broadcast("e", "json", Map.of(), Map.of(), Recipients.of("t1", "/ws/chat")));
+
+    assertThat(one.calls).hasSize(1);
+    assertThat(one.calls.get(0)).containsExactlyInAnyOrder(a, c);
+    assertThat(two.calls).hasSize(1);
+    assertThat(two.calls.get(0)).containsExactly(b);
+    assertThat(plain.sent).hasSize(1);
+  }
+
+  @Test
+  void aFailingGroupWriterDoesNotStopOtherGroups() {
+    Fake a = register("alice", "t1", "/ws/chat");
+    a.writer = (sessions, payload) -> {
+      throw new IllegalStateException("transport down");
+    };
+    Fake plain = register("bob", "t1", "/ws/chat");
+
+    cut(false)
+        .broadcast(new Broadcast("e", "json", Map.of(), Map.of(), Recipients.of("t1", "/ws/chat")));
+
+    assertThat(plain.sent).hasSize(1);
+  }
+
+  @Test
   void removedSessionsAreNoCandidates() {
     Fake session = register("alice", "t1", "/ws/chat");
 
@@ -111,6 +167,7 @@ class LocalBroadcasterTest {
     final Set<String> contexts = ConcurrentHashMap.newKeySet();
     boolean open = true;
     boolean fail;
+    SessionGroupWriter writer = SessionGroupWriter.EACH_SESSION;
 
     Fake(String user, String tenant, String path) {
       this.id = user + "@" + path;
@@ -157,6 +214,20 @@ class LocalBroadcasterTest {
     @Override
     public Object nativeSession() {
       return this;
+    }
+
+    @Override
+    public SessionGroupWriter groupWriter() {
+      return writer;
+    }
+  }
+
+  private static final class RecordingWriter implements SessionGroupWriter {
+    final List<List<ClientSession>> calls = new ArrayList<>();
+
+    @Override
+    public void write(List<? extends ClientSession> sessions, OutboundPayload payload) {
+      calls.add(new ArrayList<>(sessions));
     }
   }
 }
