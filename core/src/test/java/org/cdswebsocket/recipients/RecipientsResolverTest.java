@@ -1,5 +1,7 @@
 package org.cdswebsocket.recipients;
 
+import org.cdswebsocket.testing.TestClientSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sap.cds.reflect.CdsModel;
@@ -22,14 +24,14 @@ class RecipientsResolverTest {
   private static final String PATH = "/ws/s";
   private static CdsModel model;
 
-  private final List<FakeSession> clients =
+  private final List<TestClientSession> clients =
       List.of(
-          new FakeSession("A1", "alice", "t1", "a1", PATH, Set.of("admin"), Set.of("c1")),
-          new FakeSession("A2", "alice", "t1", "a2", PATH, Set.of("admin"), Set.of()),
-          new FakeSession("B", "bob", "t1", "b", PATH, Set.of(), Set.of("c1", "c2")),
-          new FakeSession("C", "carol", "t1", null, PATH, Set.of("user"), Set.of("c2")),
-          new FakeSession("D", "dave", "t2", "a1", PATH, Set.of("admin"), Set.of("c1")),
-          new FakeSession("M", "alice", "t1", "a1", "/ws/other", Set.of("admin"), Set.of("c1")));
+          TestClientSession.create("A1", "alice", "t1", "a1", PATH, Set.of("admin"), Set.of("c1")),
+          TestClientSession.create("A2", "alice", "t1", "a2", PATH, Set.of("admin"), Set.of()),
+          TestClientSession.create("B", "bob", "t1", "b", PATH, Set.of(), Set.of("c1", "c2")),
+          TestClientSession.create("C", "carol", "t1", null, PATH, Set.of("user"), Set.of("c2")),
+          TestClientSession.create("D", "dave", "t2", "a1", PATH, Set.of("admin"), Set.of("c1")),
+          TestClientSession.create("M", "alice", "t1", "a1", "/ws/other", Set.of("admin"), Set.of("c1")));
 
   private final RecipientsResolver cut = new RecipientsResolver(model, Operator.OR, Operator.OR);
   private final Emitter alice = Emitter.of("t1", "alice");
@@ -180,7 +182,7 @@ class RecipientsResolverTest {
 
   @Test
   void narrowKeepsTheBaseAndUsesTheSenderAsCurrentUser() {
-    FakeSession sender = clients.get(2);
+    TestClientSession sender = clients.get(2);
     Recipients base = Recipients.of("t1", PATH).excludeSession("A1");
 
     Recipients r = cut.narrow(base, event("S", "includeCurrent"), Map.of(), sender);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.config.WebSocketRuntime;
 import org.cdswebsocket.it.client.AckRecorder;
-import org.cdswebsocket.it.client.TestClientSession;
+import org.cdswebsocket.testing.TestClientSession;
 import org.cdswebsocket.spi.InboundFrame;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

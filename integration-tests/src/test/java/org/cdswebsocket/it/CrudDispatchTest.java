@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.it.client.AckRecorder;
-import org.cdswebsocket.it.client.TestClientSession;
+import org.cdswebsocket.testing.TestClientSession;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.InboundFrame;
 import org.cdswebsocket.spi.OutboundPayload;

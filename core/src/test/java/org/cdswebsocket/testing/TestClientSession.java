@@ -1,4 +1,4 @@
-package org.cdswebsocket.it.client;
+package org.cdswebsocket.testing;
 
 import com.sap.cds.services.request.UserInfo;
 import java.util.List;
@@ -12,30 +12,52 @@ import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.OutboundPayload;
 
 /**
- * A hand-written in-memory {@link ClientSession} for driving core directly against the real CAP
- * runtime (no transport): records what core sends and how it closes the session.
+ * The shared hand-written {@link ClientSession} fake for tests (published in core's test-jar): an
+ * in-memory session that records what core sends to it and how core closed it. Thread-safe.
+ *
+ * <pre>{@code
+ * TestClientSession alice = TestClientSession.of("alice", "t1", "/ws/chat", "admin");
+ * runtime.connectionHandler().onOpen(alice);
+ * assertThat(alice.sent()).hasSize(1);
+ * }</pre>
  */
 public final class TestClientSession implements ClientSession {
 
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final ClientInfo info;
   private final Set<String> contexts = ConcurrentHashMap.newKeySet();
   private final List<OutboundPayload> sent = new CopyOnWriteArrayList<>();
   private volatile CloseCode closedWith;
 
-  public TestClientSession(UserInfo user, String identifier, String path) {
+  public TestClientSession(String id, UserInfo user, String identifier, String path) {
+    this.id = id;
     this.info = new ClientInfo(user, identifier, path);
   }
 
-  /** A session of a mock-like user with tenant and roles. */
+  /** An authenticated user's session with a random id. */
   public static TestClientSession of(String user, String tenant, String path, String... roles) {
-    UserInfo info =
+    return create(
+        UUID.randomUUID().toString(), user, tenant, null, path, Set.of(roles), Set.of());
+  }
+
+  /** A session with every attribute given, the entered contexts included. */
+  public static TestClientSession create(
+      String id,
+      String user,
+      String tenant,
+      String identifier,
+      String path,
+      Set<String> roles,
+      Set<String> contexts) {
+    UserInfo userInfo =
         UserInfo.create()
             .setName(user)
             .setTenant(tenant)
-            .setRoles(Set.of(roles))
+            .setRoles(roles)
             .setIsAuthenticated(true);
-    return new TestClientSession(info, null, path);
+    TestClientSession session = new TestClientSession(id, userInfo, identifier, path);
+    session.contexts.addAll(contexts);
+    return session;
   }
 
   @Override
