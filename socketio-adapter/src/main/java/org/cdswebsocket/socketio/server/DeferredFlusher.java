@@ -6,11 +6,17 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import org.cdswebsocket.spi.ClientSession;
+import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 
 /**
  * Writes pre-encoded websocket text frames without flushing each one, and flushes every written
@@ -18,11 +24,16 @@ import java.util.concurrent.RejectedExecutionException;
  * in one socket write (see shared transport-cost notes: 12-18 µs per delivery with a flush per
  * frame, about 2 µs batched).
  *
+ * <p>As the {@link SessionGroupWriter} of kind {@code socket.io}, it groups a broadcast's channels
+ * by event loop and hands each loop <em>one</em> task that writes the frame to all of that loop's
+ * channels, instead of one task per channel.
+ *
  * <p>Threading: writes are always performed on the channel's event loop; the per-loop bookkeeping
  * is confined to that loop's thread. The flush task yields to other queued tasks up to {@value
- * #MAX_YIELDS} times, so that a broadcast's writes for one loop coalesce.
+ * #MAX_YIELDS} times, so that a broadcast's writes for one loop coalesce. Tasks of one loop run in
+ * submission order, so a socket's frames keep their order across single and group writes.
  */
-final class DeferredFlusher {
+final class DeferredFlusher implements SessionGroupWriter {
 
   private static final int MAX_YIELDS = 64;
 
@@ -47,6 +58,51 @@ final class DeferredFlusher {
       listener.written(0); // the server is stopping; the frame is dropped with the channel
     }
   }
+
+  /**
+   * Writes {@code payload} to every session: websocket channels grouped per event loop, one task
+   * per loop; sessions on long-polling (or of another transport) get a plain {@code send}.
+   */
+  @Override
+  public void write(List<? extends ClientSession> sessions, OutboundPayload payload) {
+    Map<EventLoop, List<Pending>> perLoop = new IdentityHashMap<>();
+    for (ClientSession session : sessions) {
+      if (!(session instanceof SocketIoSession s)) {
+        session.send(payload);
+        continue;
+      }
+      Channel channel = s.claimWebsocketWrite(payload);
+      if (channel != null) {
+        perLoop
+            .computeIfAbsent(channel.eventLoop(), l -> new ArrayList<>())
+            .add(new Pending(channel, s.frame(payload), s::written));
+      }
+    }
+    perLoop.forEach(this::writeGroup);
+  }
+
+  private void writeGroup(EventLoop loop, List<Pending> group) {
+    if (loop.inEventLoop()) {
+      writeAllInLoop(loop, group);
+      return;
+    }
+    try {
+      loop.execute(() -> writeAllInLoop(loop, group));
+    } catch (RejectedExecutionException e) {
+      for (Pending p : group) {
+        p.listener().written(0); // the server is stopping
+      }
+    }
+  }
+
+  private void writeAllInLoop(EventLoop loop, List<Pending> group) {
+    for (Pending p : group) {
+      writeInLoop(loop, p.channel(), p.frame(), p.listener());
+    }
+  }
+
+  /** One frame for one channel of a group write. */
+  private record Pending(Channel channel, byte[] frame, WriteListener listener) {}
 
   private void writeInLoop(EventLoop loop, Channel channel, byte[] frame, WriteListener listener) {
     if (!channel.isActive()) {

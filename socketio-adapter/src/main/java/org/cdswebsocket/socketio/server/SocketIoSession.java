@@ -14,6 +14,7 @@ import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +176,34 @@ public final class SocketIoSession implements ClientSession {
     }
   }
 
-  private void written(int queuedInChannel) {
+  @Override
+  public SessionGroupWriter groupWriter() {
+    return flusher;
+  }
+
+  /**
+   * For a group write: the websocket channel to write {@code payload}'s frame to, with one queue
+   * slot taken; or {@code null} when the payload was handled otherwise (session closed, queue full
+   * and session closed, or long-polling transport: sent through the library).
+   */
+  Channel claimWebsocketWrite(OutboundPayload payload) {
+    if (!isOpen()) {
+      return null;
+    }
+    Channel channel = connection.activeWebsocket();
+    if (channel == null) {
+      send(payload);
+      return null;
+    }
+    if (pendingWrites.incrementAndGet() > sendQueueLimit) {
+      overflow();
+      return null;
+    }
+    return channel;
+  }
+
+  /** The outcome of one frame write, on the event loop. */
+  void written(int queuedInChannel) {
     pendingWrites.decrementAndGet();
     if (queuedInChannel > sendQueueLimit) {
       overflow();
@@ -193,7 +221,7 @@ public final class SocketIoSession implements ClientSession {
     }
   }
 
-  private byte[] frame(OutboundPayload payload) {
+  byte[] frame(OutboundPayload payload) {
     Encoded encoded = payload.encoded(p -> Encoded.of(namespace, p));
     return namespace.equals(encoded.namespace())
         ? encoded.bytes()
