@@ -57,23 +57,13 @@ final class EventFilter {
   private final Operator excludeOperator;
 
   private EventFilter(CdsEvent event, Operator includeOperator, Operator excludeOperator) {
-    boolean incCurrent = anyTrue(event, CURRENT) || anyTrue(event, CURRENT + Annotations.INCLUDE);
-    boolean excCurrent = anyTrue(event, CURRENT + Annotations.EXCLUDE);
+    Declared declared = Declared.of(event);
     for (FilterKind kind : FilterKind.values()) {
-      String name = kind.annotation();
-      List<Object> inc = new ArrayList<>(Annotations.filterValues(event, name));
-      inc.addAll(Annotations.filterValues(event, name + Annotations.INCLUDE));
-      List<Object> exc = Annotations.filterValues(event, name + Annotations.EXCLUDE);
-      if (kind == FilterKind.USER) {
-        incCurrent |= inc.contains(Annotations.INCLUDE_CURRENT);
-        excCurrent |= inc.contains(Annotations.EXCLUDE_CURRENT);
-        excCurrent |= exc.contains(Annotations.EXCLUDE_CURRENT);
-      }
-      putStatic(include, kind, inc);
-      putStatic(exclude, kind, exc);
+      putStatic(include, kind, declared.include().get(kind));
+      putStatic(exclude, kind, declared.exclude().get(kind));
     }
-    this.includeCurrent = incCurrent;
-    this.excludeCurrent = excCurrent;
+    this.includeCurrent = declared.includeCurrent();
+    this.excludeCurrent = declared.excludeCurrent();
     this.elements =
         event
             .elements()
@@ -129,38 +119,61 @@ final class EventFilter {
   }
 
   private static ElementRule rule(CdsElement element) {
+    Declared declared = Declared.of(element);
     Set<FilterKind> inc = EnumSet.noneOf(FilterKind.class);
     Set<FilterKind> exc = EnumSet.noneOf(FilterKind.class);
-    boolean incCurrent =
-        anyTrue(element, CURRENT) || anyTrue(element, CURRENT + Annotations.INCLUDE);
-    boolean excCurrent = anyTrue(element, CURRENT + Annotations.EXCLUDE);
     for (FilterKind kind : FilterKind.values()) {
-      String name = kind.annotation();
-      List<Object> incValues = new ArrayList<>(Annotations.filterValues(element, name));
-      incValues.addAll(Annotations.filterValues(element, name + Annotations.INCLUDE));
-      List<Object> excValues = Annotations.filterValues(element, name + Annotations.EXCLUDE);
-      if (kind == FilterKind.USER) {
-        incCurrent |= incValues.remove(Annotations.INCLUDE_CURRENT);
-        excCurrent |= incValues.remove(Annotations.EXCLUDE_CURRENT);
-        excCurrent |= excValues.remove(Annotations.EXCLUDE_CURRENT);
-      }
-      if (incValues.stream().anyMatch(FilterValues::isTruthy)) {
+      if (declared.include().get(kind).stream().anyMatch(FilterValues::isTruthy)) {
         inc.add(kind);
       }
-      if (excValues.stream().anyMatch(FilterValues::isTruthy)) {
+      if (declared.exclude().get(kind).stream().anyMatch(FilterValues::isTruthy)) {
         exc.add(kind);
       }
     }
-    return new ElementRule(element.getName(), inc, exc, incCurrent, excCurrent);
+    return new ElementRule(
+        element.getName(), inc, exc, declared.includeCurrent(), declared.excludeCurrent());
+  }
+
+  /**
+   * The filter annotations of one event or element as written, over all name variants: the
+   * include and exclude values per kind, and the current-user switches (including the shorthand
+   * {@code @ws.user: 'includeCurrent' | 'excludeCurrent'}, whose values are taken out of the user
+   * lists).
+   */
+  private record Declared(
+      Map<FilterKind, List<Object>> include,
+      Map<FilterKind, List<Object>> exclude,
+      boolean includeCurrent,
+      boolean excludeCurrent) {
+
+    static Declared of(CdsAnnotatable target) {
+      boolean incCurrent = anyTrue(target, CURRENT) || anyTrue(target, CURRENT + Annotations.INCLUDE);
+      boolean excCurrent = anyTrue(target, CURRENT + Annotations.EXCLUDE);
+      Map<FilterKind, List<Object>> inc = new EnumMap<>(FilterKind.class);
+      Map<FilterKind, List<Object>> exc = new EnumMap<>(FilterKind.class);
+      for (FilterKind kind : FilterKind.values()) {
+        String name = kind.annotation();
+        List<Object> incValues = new ArrayList<>(Annotations.filterValues(target, name));
+        incValues.addAll(Annotations.filterValues(target, name + Annotations.INCLUDE));
+        List<Object> excValues =
+            new ArrayList<>(Annotations.filterValues(target, name + Annotations.EXCLUDE));
+        if (kind == FilterKind.USER) {
+          incCurrent |= incValues.removeIf(Annotations.INCLUDE_CURRENT::equals);
+          excCurrent |= incValues.removeIf(Annotations.EXCLUDE_CURRENT::equals);
+          excCurrent |= excValues.removeIf(Annotations.EXCLUDE_CURRENT::equals);
+        }
+        inc.put(kind, incValues);
+        exc.put(kind, excValues);
+      }
+      return new Declared(inc, exc, incCurrent, excCurrent);
+    }
   }
 
   private static void putStatic(
       Map<FilterKind, Set<String>> target, FilterKind kind, List<Object> values) {
     Set<String> strings = new LinkedHashSet<>();
     for (Object v : values) {
-      if (v instanceof Boolean
-          || Annotations.INCLUDE_CURRENT.equals(v)
-          || Annotations.EXCLUDE_CURRENT.equals(v)) {
+      if (v instanceof Boolean) {
         continue;
       }
       FilterValues.addTo(strings, v);
