@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #send} only queues the frame and asks the session's {@link SendScheduler} shard to
  * drain it; broadcasts queue on many sessions and submit one task per shard ({@link
- * SendScheduler#write}). The sender thread writes with the container's batching enabled and
- * flushes when it has nothing else to do, so frames queued together leave in one write. When more
+ * SendScheduler#write}). When the sender thread has a backlog (more frames for the session, or
+ * more tasks for its shard) it writes with the container's batching enabled and flushes when it
+ * has nothing else to do, so frames queued together leave in one write; a lone frame is written
+ * through without batching, which saves the container's separate flush pass. When more
  * than {@code queueLimit} frames wait (a client that does not read), the session is closed with
  * 1013 instead of buffering without bound; other sessions are unaffected.
  *
@@ -52,6 +54,8 @@ final class JakartaClientSession implements ClientSession {
   private final int queueLimit;
   // guarded by lock: the worker that wrote frames which are not flushed yet, or null
   private SendScheduler.Worker flushOwner;
+  // guarded by lock: whether the container batches this session's frames (set on open)
+  private boolean batching = true;
 
   JakartaClientSession(Session session, ClientInfo info, SendScheduler scheduler, int queueLimit) {
     this.session = session;
@@ -120,6 +124,24 @@ final class JakartaClientSession implements ClientSession {
       String text = queue.poll();
       if (text != null) {
         RemoteEndpoint.Basic remote = session.getBasicRemote();
+        if (queue.isEmpty() && worker.shard.isIdle()) {
+          // One message in flight: write it through at once. Batching would cost a second pass
+          // through the container's send path (the flush) for the same single network write.
+          if (batching) {
+            batching = false;
+            flushOwner = null;
+            worker.writingSince = System.nanoTime();
+            remote.setBatchingAllowed(false); // flushes what is still batched
+          }
+          queued.decrementAndGet();
+          worker.writingSince = System.nanoTime();
+          remote.sendText(text);
+          return;
+        }
+        if (!batching) {
+          batching = true;
+          remote.setBatchingAllowed(true);
+        }
         do {
           queued.decrementAndGet();
           worker.writingSince = System.nanoTime(); // per frame: only a blocked write is a stall

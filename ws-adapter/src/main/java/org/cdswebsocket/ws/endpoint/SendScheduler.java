@@ -151,6 +151,11 @@ public final class SendScheduler implements SessionGroupWriter {
       tasks.add(sessions);
     }
 
+    /** Whether no task waits for this shard's thread (a hint: more may arrive at any time). */
+    boolean isIdle() {
+      return tasks.isEmpty();
+    }
+
     void startWorker() {
       Worker w = new Worker(this);
       worker = w;
@@ -166,9 +171,16 @@ public final class SendScheduler implements SessionGroupWriter {
               + " sessions",
           stalled.thread.getName());
       startWorker();
+      // The new thread re-runs what the stalled one had not finished and takes over the flushes
+      // it still owed; sessions already drained find their queues empty, the blocked one is
+      // locked and skipped.
       List<JakartaClientSession> unfinished = stalled.current;
       if (unfinished != null) {
-        tasks.add(unfinished); // sessions already drained find their queues empty
+        tasks.add(unfinished);
+      }
+      List<JakartaClientSession> unflushed = stalled.dirtySnapshot();
+      if (!unflushed.isEmpty()) {
+        tasks.add(unflushed);
       }
     }
   }
@@ -178,7 +190,7 @@ public final class SendScheduler implements SessionGroupWriter {
 
     final Shard shard;
     final Thread thread;
-    private final List<JakartaClientSession> dirty = new ArrayList<>();
+    private List<JakartaClientSession> dirty = new ArrayList<>(); // guarded by this
     volatile long writingSince;
     volatile List<JakartaClientSession> current;
 
@@ -223,15 +235,28 @@ public final class SendScheduler implements SessionGroupWriter {
     }
 
     /** Called by a session that wrote frames without flushing them. */
-    void markDirty(JakartaClientSession session) {
+    synchronized void markDirty(JakartaClientSession session) {
       dirty.add(session);
     }
 
+    synchronized List<JakartaClientSession> dirtySnapshot() {
+      return new ArrayList<>(dirty);
+    }
+
     private void flushDirty() {
-      for (JakartaClientSession session : dirty) {
+      List<JakartaClientSession> batch;
+      synchronized (this) {
+        if (dirty.isEmpty()) {
+          return;
+        }
+        batch = dirty;
+        dirty = new ArrayList<>();
+      }
+      current = batch; // a flush can block too; a replacement re-runs the batch
+      for (JakartaClientSession session : batch) {
         session.flush(this);
       }
-      dirty.clear();
+      current = null;
     }
   }
 }
