@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +193,73 @@ class SocketIoGatewayTest {
       String expected = "42/ws/chat,[\"received\",{\"text\":\"x\"}]";
       assertThat(a.next(5000)).isEqualTo(expected);
       assertThat(b.next(5000)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void groupWritesAndSingleSendsKeepTheirOrderPerSocket() throws Exception {
+    try (RawClient a = start();
+        RawClient b = new RawClient(gateway.port())) {
+      b.next(5000);
+      a.connect(CHAT, GOOD);
+      b.connect(CHAT, GOOD);
+      List<org.cdswebsocket.spi.ClientSession> sessions = List.copyOf(opened(2));
+      SessionGroupWriter writer = sessions.get(0).groupWriter();
+      assertThat(sessions.get(1).groupWriter()).isSameAs(writer);
+
+      for (int i = 0; i < 300; i++) {
+        OutboundPayload payload = OutboundPayload.data("received", Map.of("n", i));
+        if (i % 7 == 0) {
+          sessions.forEach(s -> s.send(payload));
+        } else {
+          writer.write(sessions, payload);
+        }
+      }
+
+      for (RawClient client : List.of(a, b)) {
+        for (int i = 0; i < 300; i++) {
+          assertThat(client.next(5000)).isEqualTo("42/ws/chat,[\"received\",{\"n\":" + i + "}]");
+        }
+      }
+    }
+  }
+
+  @Test
+  void groupWriteDisconnectsOnlyTheSocketWhoseLoopFallsBehind() throws Exception {
+    try (RawClient slow = start(SocketIoOptions.builder().sendQueueLimit(5))) {
+      slow.connect(CHAT, GOOD);
+      SocketIoSession slowSession = (SocketIoSession) opened(1).get(0);
+      Channel slowChannel = slowSession.connection().activeWebsocket();
+      // a healthy client whose channel is served by another event loop
+      RawClient fast = null;
+      SocketIoSession fastSession = null;
+      for (int attempt = 0; attempt < 8 && fastSession == null; attempt++) {
+        RawClient candidate = new RawClient(gateway.port());
+        candidate.next(5000);
+        candidate.connect(CHAT, GOOD);
+        SocketIoSession session = (SocketIoSession) opened(attempt + 2).get(attempt + 1);
+        if (session.connection().activeWebsocket().eventLoop() != slowChannel.eventLoop()) {
+          fast = candidate;
+          fastSession = session;
+        }
+      }
+      assertThat(fastSession).as("a socket on another event loop").isNotNull();
+      CountDownLatch loopBlocked = new CountDownLatch(1);
+      slowChannel.eventLoop().execute(() -> awaitQuietly(loopBlocked));
+
+      List<org.cdswebsocket.spi.ClientSession> group = List.of(slowSession, fastSession);
+      for (int i = 0; i < 10; i++) {
+        slowSession.groupWriter().write(group, OutboundPayload.data("received", Map.of("n", i)));
+      }
+
+      assertThat(slowSession.isOpen()).isFalse();
+      for (int i = 0; i < 10; i++) {
+        assertThat(fast.next(5000)).isEqualTo("42/ws/chat,[\"received\",{\"n\":" + i + "}]");
+      }
+      assertThat(fastSession.isOpen()).isTrue();
+      loopBlocked.countDown();
+      assertThat(slow.closed.get(5, TimeUnit.SECONDS)).isNotNull();
+      fast.close();
     }
   }
 
