@@ -101,6 +101,38 @@ class SendSchedulerTest {
   }
 
   @Test
+  void moreBlockedClientsThanSenderThreadsDoNotHoldUpTheOthers() throws Exception {
+    scheduler = new SendScheduler(2);
+    CountDownLatch never = new CountDownLatch(1);
+    toRelease.add(never);
+    List<JakartaClientSession> sessions = new ArrayList<>();
+    List<FakeWsSession> fast = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      FakeWsSession slow = new FakeWsSession();
+      slow.blockWrites = never;
+      sessions.add(
+          new JakartaClientSession(slow.session, FakeWsSession.info("slow" + i), scheduler, 1000));
+    }
+    for (int i = 0; i < 2; i++) {
+      FakeWsSession fake = new FakeWsSession();
+      fast.add(fake);
+      sessions.add(
+          new JakartaClientSession(fake.session, FakeWsSession.info("fast" + i), scheduler, 1000));
+    }
+
+    for (int i = 0; i < 20; i++) {
+      SessionGroupWriter.EACH_SESSION.write(sessions, OutboundPayload.text("e", "m" + i));
+      int count = i + 1;
+      await(() -> fast.stream().allMatch(f -> f.received().size() == count));
+    }
+
+    assertThat(scheduler.threads()).isGreaterThan(2);
+    for (FakeWsSession f : fast) {
+      assertThat(f.closeReason).isNull();
+    }
+  }
+
+  @Test
   void aSessionOverItsQueueLimitIsClosedWith1013AndGetsNothingMore() throws Exception {
     scheduler = new SendScheduler(1);
     FakeWsSession fake = new FakeWsSession();
