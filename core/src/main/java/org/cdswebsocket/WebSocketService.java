@@ -28,12 +28,11 @@ import org.cdswebsocket.spi.ClientSession;
  * outbox.outboxed(chatService).emit(ev);
  * }</pre>
  *
- * Header names follow the Node plugin: filter headers ({@code user}, {@code wsUsers}, {@code
- * user: {include, exclude}}, {@code currentUser}, {@code role}, {@code context(s)}, {@code
- * identifier(s)} and their {@code ws*}, {@code *Include}, {@code *Exclude} forms; dotted names
- * are nested maps), HTTP-style {@code x-ws-*} / {@code x-websocket-*} names, and the format
- * sections {@code ws} / {@code websocket}. The {@code x-ws-*} headers of the HTTP request being
- * served apply too.
+ * Header names follow the Node plugin: filter headers ({@code user}, {@code wsUsers}, {@code user:
+ * {include, exclude}}, {@code currentUser}, {@code role}, {@code context(s)}, {@code identifier(s)}
+ * and their {@code ws*}, {@code *Include}, {@code *Exclude} forms; dotted names are nested maps),
+ * HTTP-style {@code x-ws-*} / {@code x-websocket-*} names, and the format sections {@code ws} /
+ * {@code websocket}. The {@code x-ws-*} headers of the HTTP request being served apply too.
  *
  * <p>Threading: all methods are thread-safe. Errors: emitting an event the service does not model
  * throws {@link IllegalArgumentException}.
@@ -44,8 +43,8 @@ public interface WebSocketService extends Service {
   String DEFAULT_NAME = "cds.websocket.WebSocketService";
 
   /**
-   * Event-context key of the emit headers (a map), for emitting with a plain {@code
-   * EventContext}. Survives CAP's outbox.
+   * Event-context key of the emit headers (a map), for emitting with a plain {@code EventContext}.
+   * Survives CAP's outbox.
    */
   String HEADERS = "cds.websocket.headers";
 

@@ -1,2 +1,4 @@
-/** The application-facing entry point of cds-websocket: {@link org.cdswebsocket.WebSocketService}. */
+/**
+ * The application-facing entry point of cds-websocket: {@link org.cdswebsocket.WebSocketService}.
+ */
 package org.cdswebsocket;

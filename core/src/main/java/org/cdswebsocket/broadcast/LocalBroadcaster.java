@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers broadcasts to the sessions of this node: collects the matching sessions, composes the
- * payload once and hands the whole group to the transport's {@link SessionGroupWriter}, so that
- * the transport pays its per-message overhead (thread hand-off, flush scheduling) once per
- * broadcast rather than once per session.
+ * payload once and hands the whole group to the transport's {@link SessionGroupWriter}, so that the
+ * transport pays its per-message overhead (thread hand-off, flush scheduling) once per broadcast
+ * rather than once per session.
  *
  * <p>Thread-safe. A failing session is logged and skipped; the others still receive the event.
  */

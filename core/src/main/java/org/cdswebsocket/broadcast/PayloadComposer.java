@@ -7,8 +7,8 @@ import org.cdswebsocket.spi.OutboundPayload;
 
 /**
  * Turns an event into the payload a transport writes: a text frame composed by the event's format,
- * or, for transports that encode event data themselves (Socket.IO) and the {@code json} format,
- * the data unchanged (the Node plugin's "identity" format; headers are not sent there either).
+ * or, for transports that encode event data themselves (Socket.IO) and the {@code json} format, the
+ * data unchanged (the Node plugin's "identity" format; headers are not sent there either).
  *
  * <p>Thread-safe.
  */

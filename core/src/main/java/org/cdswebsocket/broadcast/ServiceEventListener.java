@@ -60,8 +60,8 @@ public final class ServiceEventListener implements Handler {
     }
     if (context.get(EmitterCapture.EVENT_ID_KEY) instanceof String id
         && !delivered.firstDelivery(id)) {
-      LOG.debug("Outboxed event {} ({}) was already broadcast; dropping the repeat", event.name(),
-          id);
+      LOG.debug(
+          "Outboxed event {} ({}) was already broadcast; dropping the repeat", event.name(), id);
       return;
     }
     Object data = context.get("data");
@@ -75,7 +75,9 @@ public final class ServiceEventListener implements Handler {
         new Broadcast(event.name(), event.format(), data, formatHeaders, recipients));
   }
 
-  /** The {@code websocket} and {@code ws} sections of the emit headers, merged ({@code ws} wins). */
+  /**
+   * The {@code websocket} and {@code ws} sections of the emit headers, merged ({@code ws} wins).
+   */
   static Map<String, Object> formatHeaders(Object headers) {
     return EmitHeaders.formatSection(headersOf(headers));
   }

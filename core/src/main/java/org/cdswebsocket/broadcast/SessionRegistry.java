@@ -10,8 +10,8 @@ import org.cdswebsocket.spi.ClientSession;
  * The open sessions of this node, indexed by endpoint path and tenant so that a broadcast only
  * looks at the sessions it may reach.
  *
- * <p>Thread-safe; iteration is weakly consistent (a session opened during a broadcast may or may not
- * receive it).
+ * <p>Thread-safe; iteration is weakly consistent (a session opened during a broadcast may or may
+ * not receive it).
  */
 public final class SessionRegistry {
 

@@ -1,2 +1,5 @@
-/** Outbound delivery: the session registry, payload composition once per broadcast, and the CAP event listener. */
+/**
+ * Outbound delivery: the session registry, payload composition once per broadcast, and the CAP
+ * event listener.
+ */
 package org.cdswebsocket.broadcast;

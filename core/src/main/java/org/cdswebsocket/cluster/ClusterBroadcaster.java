@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers every broadcast on this node directly and publishes it once on the {@link ClusterBus};
- * other nodes deliver it to their own matching sessions. A node ignores its own messages (node
- * id), so nobody receives an event twice, and the excluded sender stays excluded everywhere.
+ * other nodes deliver it to their own matching sessions. A node ignores its own messages (node id),
+ * so nobody receives an event twice, and the excluded sender stays excluded everywhere.
  *
  * <p>Errors: a failed publish is logged and the local delivery still happens; an undecodable
  * received message is logged and dropped. Threading: thread-safe.
@@ -44,8 +44,10 @@ public final class ClusterBroadcaster implements Broadcaster, AutoCloseable {
                   broadcast.headers(),
                   broadcast.recipients())));
     } catch (RuntimeException e) {
-      LOG.warn("Event {} not published to the cluster; delivered on this node only",
-          broadcast.event(), e);
+      LOG.warn(
+          "Event {} not published to the cluster; delivered on this node only",
+          broadcast.event(),
+          e);
     }
   }
 

@@ -3,8 +3,8 @@ package org.cdswebsocket.cluster;
 import java.util.function.Consumer;
 
 /**
- * The transport between nodes: publishes messages and hands every received message (the node's
- * own included) to one listener. Implementations know nothing of sessions or filters; {@link
+ * The transport between nodes: publishes messages and hands every received message (the node's own
+ * included) to one listener. Implementations know nothing of sessions or filters; {@link
  * ClusterBroadcaster} owns the protocol.
  *
  * <p>Implement this for another technology and name your {@link ClusterBusFactory} in {@code

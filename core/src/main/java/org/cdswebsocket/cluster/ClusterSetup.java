@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Decides whether this node joins a cluster, following the Node plugin's rules: an adapter is
  * configured ({@code cds.websocket.adapter.impl}), not switched off ({@code adapter.active:
  * false}), and either running on Cloud Foundry, or {@code adapter.active: true}, or {@code
- * adapter.local: true}; and the backend is reachable. Otherwise the node delivers locally, with
- * one log line saying why.
+ * adapter.local: true}; and the backend is reachable. Otherwise the node delivers locally, with one
+ * log line saying why.
  */
 public final class ClusterSetup {
 
@@ -22,8 +22,8 @@ public final class ClusterSetup {
   private ClusterSetup() {}
 
   /**
-   * The broadcaster to use: a {@link ClusterBroadcaster} around {@code local} when a cluster bus
-   * is configured and reachable, else {@code local} itself.
+   * The broadcaster to use: a {@link ClusterBroadcaster} around {@code local} when a cluster bus is
+   * configured and reachable, else {@code local} itself.
    */
   public static Broadcaster broadcaster(CdsEnvironment environment, Broadcaster local) {
     return bus(environment)
@@ -46,14 +46,17 @@ public final class ClusterSetup {
           impl);
       return Optional.empty();
     }
-    String channel = env.getProperty("cds.websocket.adapter.options.key", String.class, "websocket");
+    String channel =
+        env.getProperty("cds.websocket.adapter.options.key", String.class, "websocket");
     try {
       ClusterBus bus = factory(impl).create(env, channel);
       LOG.info("Cluster adapter {} active on channel {}", impl, channel);
       return Optional.of(bus);
     } catch (RuntimeException | LinkageError e) {
       LOG.warn(
-          "Cluster adapter {} cannot connect; delivering on this node only: {}", impl, e.toString());
+          "Cluster adapter {} cannot connect; delivering on this node only: {}",
+          impl,
+          e.toString());
       return Optional.empty();
     }
   }

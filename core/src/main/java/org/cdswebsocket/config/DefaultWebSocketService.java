@@ -14,8 +14,8 @@ import org.cdswebsocket.facade.WebSocketFacade;
 import org.cdswebsocket.spi.ClientSession;
 
 /**
- * The {@link WebSocketService} registered in CAP's catalog. It is created in the services phase
- * and receives its {@link WebSocketRuntime} in the event-handler phase, once the model is resolved.
+ * The {@link WebSocketService} registered in CAP's catalog. It is created in the services phase and
+ * receives its {@link WebSocketRuntime} in the event-handler phase, once the model is resolved.
  */
 public final class DefaultWebSocketService extends ServiceDelegator implements WebSocketService {
 

@@ -10,8 +10,8 @@ import org.cdswebsocket.spi.ConnectionHandler;
  * handler to call for every native callback, and the session registry and broadcaster.
  *
  * <p>Built once by {@link WebSocketRuntimeConfiguration} when the CAP runtime is configured;
- * immutable and thread-safe. Adapters obtain it from the {@link
- * org.cdswebsocket.WebSocketService} in CAP's service catalog.
+ * immutable and thread-safe. Adapters obtain it from the {@link org.cdswebsocket.WebSocketService}
+ * in CAP's service catalog.
  *
  * @param settings the {@code cds.websocket.*} settings
  * @param model the websocket endpoints

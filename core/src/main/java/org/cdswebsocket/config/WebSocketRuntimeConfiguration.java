@@ -11,8 +11,8 @@ import com.sap.cds.services.runtime.CdsRuntimeConfiguration;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.broadcast.Broadcaster;
@@ -165,8 +165,8 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
                 new String[0],
                 HandlerOrder.EARLY,
                 capture));
-    LOG.debug("Capturing the emitter of outboxed websocket events on {} outbox(es)",
-        outboxes.size());
+    LOG.debug(
+        "Capturing the emitter of outboxed websocket events on {} outbox(es)", outboxes.size());
   }
 
   private static void registerBroadcasts(
@@ -179,9 +179,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
       return;
     }
     ApplicationService service =
-        cdsRuntime
-            .getServiceCatalog()
-            .getService(ApplicationService.class, endpoint.serviceName());
+        cdsRuntime.getServiceCatalog().getService(ApplicationService.class, endpoint.serviceName());
     if (service == null) {
       LOG.warn(
           "Service {} is websocket-enabled in the model but not served; its events are not"
@@ -200,7 +198,8 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     ApplicationLifecycleService lifecycle =
         cdsRuntime
             .getServiceCatalog()
-            .getService(ApplicationLifecycleService.class, ApplicationLifecycleService.DEFAULT_NAME);
+            .getService(
+                ApplicationLifecycleService.class, ApplicationLifecycleService.DEFAULT_NAME);
     lifecycle.after(
         new String[] {ApplicationLifecycleService.EVENT_APPLICATION_STOPPED},
         new String[0],
@@ -216,7 +215,8 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
 
   private static TransportKind transport(String kind) {
     List<TransportKind> available =
-        ServiceLoader.load(TransportKind.class, WebSocketRuntimeConfiguration.class.getClassLoader())
+        ServiceLoader.load(
+                TransportKind.class, WebSocketRuntimeConfiguration.class.getClassLoader())
             .stream()
             .map(ServiceLoader.Provider::get)
             .toList();

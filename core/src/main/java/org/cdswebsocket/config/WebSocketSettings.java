@@ -8,8 +8,8 @@ import java.util.Objects;
  * The transport-neutral settings under {@code cds.websocket.*}, read once at start-up.
  *
  * <p>Names mirror the Node plugin's configuration. Every property and its default is documented in
- * the README; adapters read their own transport options ({@code cds.websocket.options.*}) from
- * the environment themselves.
+ * the README; adapters read their own transport options ({@code cds.websocket.options.*}) from the
+ * environment themselves.
  *
  * @param enabled {@code cds.websocket.enabled}, default {@code true}
  * @param kind {@code cds.websocket.kind}: {@code ws} (default) or {@code socket.io}

@@ -25,9 +25,7 @@ public record ContextRequest(Set<String> contexts, boolean exit, boolean reset) 
     addAll(contexts, data.get("context"));
     addAll(contexts, data.get("contexts"));
     return new ContextRequest(
-        contexts,
-        Boolean.TRUE.equals(data.get("exit")),
-        Boolean.TRUE.equals(data.get("reset")));
+        contexts, Boolean.TRUE.equals(data.get("exit")), Boolean.TRUE.equals(data.get("reset")));
   }
 
   private static void addAll(Set<String> target, Object value) {

@@ -7,8 +7,8 @@ import org.cdswebsocket.spi.ClientSession;
 /**
  * The per-socket API for CAP handlers that run for a socket: the Java counterpart of the Node
  * plugin's {@code req.context.ws.service}. Obtain it from {@link
- * org.cdswebsocket.WebSocketService#facade()} inside a handler invoked from a socket (an
- * operation, {@code wsConnect}, {@code wsContext}, a CRUD call).
+ * org.cdswebsocket.WebSocketService#facade()} inside a handler invoked from a socket (an operation,
+ * {@code wsConnect}, {@code wsContext}, a CRUD call).
  *
  * <pre>{@code
  * @On(event = "join")
@@ -67,9 +67,9 @@ public interface WebSocketFacade {
   void disconnect();
 
   /**
-   * Registers a callback that runs once after the socket closed (after {@code wsDisconnect}),
-   * with the close reason (kind ws: the close code as text). A callback registered after the close
-   * never runs. Exceptions of callbacks are logged.
+   * Registers a callback that runs once after the socket closed (after {@code wsDisconnect}), with
+   * the close reason (kind ws: the close code as text). A callback registered after the close never
+   * runs. Exceptions of callbacks are logged.
    */
   void onDisconnect(Consumer<String> callback);
 }

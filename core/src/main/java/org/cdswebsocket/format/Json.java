@@ -27,8 +27,8 @@ public final class Json {
   }
 
   /**
-   * Converts a value (CAP data, dates, numbers) to plain JSON types: maps, lists, strings,
-   * numbers, booleans and {@code null}, so that any transport can serialise it.
+   * Converts a value (CAP data, dates, numbers) to plain JSON types: maps, lists, strings, numbers,
+   * booleans and {@code null}, so that any transport can serialise it.
    */
   public static Object plain(Object value) {
     if (value == null

@@ -3,8 +3,8 @@ package org.cdswebsocket.format;
 import java.util.Map;
 
 /**
- * A symmetric, pure codec between wire text and events. Implementations hold no session state,
- * do no I/O and are thread-safe.
+ * A symmetric, pure codec between wire text and events. Implementations hold no session state, do
+ * no I/O and are thread-safe.
  *
  * <pre>{@code
  * MessageFormat json = new JsonFormat();

@@ -3,8 +3,8 @@ package org.cdswebsocket.model;
 import java.util.Locale;
 
 /**
- * Node-compatible path rules: the default service path is the slug of the service's local name,
- * a relative path is placed under the protocol prefix, an absolute one is used as is.
+ * Node-compatible path rules: the default service path is the slug of the service's local name, a
+ * relative path is placed under the protocol prefix, an absolute one is used as is.
  */
 public final class ServicePaths {
 
@@ -12,8 +12,8 @@ public final class ServicePaths {
 
   /**
    * The slug of a service name: last name segment, a trailing {@code Service} removed, underscores
-   * and camel-case humps turned into dashes, lower case. {@code my.ChatService} gives {@code
-   * chat}, {@code GuestBillingService} gives {@code guest-billing}.
+   * and camel-case humps turned into dashes, lower case. {@code my.ChatService} gives {@code chat},
+   * {@code GuestBillingService} gives {@code guest-billing}.
    */
   public static String slug(String qualifiedName) {
     String local = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);

@@ -73,10 +73,11 @@ public final class EmitHeaders {
   }
 
   /**
-   * Merges request-derived headers with explicit emit headers. Explicit headers win; the {@code
-   * ws} and {@code websocket} sections are merged member by member.
+   * Merges request-derived headers with explicit emit headers. Explicit headers win; the {@code ws}
+   * and {@code websocket} sections are merged member by member.
    */
-  public static Map<String, Object> merge(Map<String, Object> fromRequest, Map<String, ?> explicit) {
+  public static Map<String, Object> merge(
+      Map<String, Object> fromRequest, Map<String, ?> explicit) {
     Map<String, Object> out = new LinkedHashMap<>(fromRequest);
     if (explicit == null) {
       return out;
@@ -96,8 +97,8 @@ public final class EmitHeaders {
   }
 
   /**
-   * The value at a dotted path ({@code user.include} reads {@code headers.user.include}), or
-   * {@code null}.
+   * The value at a dotted path ({@code user.include} reads {@code headers.user.include}), or {@code
+   * null}.
    */
   public static Object lookup(Map<String, ?> headers, String path) {
     Object current = headers;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.cdswebsocket.spi.ClientSession;
 
 /**
- * Who emitted an event, as far as client determination needs it: the tenant (mandatory filter),
- * the user name (for the current-user filters), the {@code x-ws-*} headers of the request that was
+ * Who emitted an event, as far as client determination needs it: the tenant (mandatory filter), the
+ * user name (for the current-user filters), the {@code x-ws-*} headers of the request that was
  * being served, and optionally a session that must not receive the event (the sender of a {@code
  * broadcast}).
  *

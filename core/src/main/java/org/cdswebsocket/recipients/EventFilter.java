@@ -18,8 +18,8 @@ import org.cdswebsocket.model.Annotations;
  *
  * <p>Event level: string or list values are static filter values; booleans only count for the
  * current-user annotations ({@code @ws.currentUser}) and {@code @ws.user: 'includeCurrent' |
- * 'excludeCurrent'} selects the emitting user. Element level: a truthy annotation ({@code true}
- * or any non-empty string) makes the element's value (scalar or {@code many}) a filter value;
+ * 'excludeCurrent'} selects the emitting user. Element level: a truthy annotation ({@code true} or
+ * any non-empty string) makes the element's value (scalar or {@code many}) a filter value;
  * current-user annotations (and {@code @ws.user: 'includeCurrent'}) apply when the element's value
  * is truthy. Elements annotated {@code @ws.ignore} are skipped.
  */
@@ -135,8 +135,8 @@ final class EventFilter {
   }
 
   /**
-   * The filter annotations of one event or element as written, over all name variants: the
-   * include and exclude values per kind, and the current-user switches (including the shorthand
+   * The filter annotations of one event or element as written, over all name variants: the include
+   * and exclude values per kind, and the current-user switches (including the shorthand
    * {@code @ws.user: 'includeCurrent' | 'excludeCurrent'}, whose values are taken out of the user
    * lists).
    */
@@ -147,7 +147,8 @@ final class EventFilter {
       boolean excludeCurrent) {
 
     static Declared of(CdsAnnotatable target) {
-      boolean incCurrent = anyTrue(target, CURRENT) || anyTrue(target, CURRENT + Annotations.INCLUDE);
+      boolean incCurrent =
+          anyTrue(target, CURRENT) || anyTrue(target, CURRENT + Annotations.INCLUDE);
       boolean excCurrent = anyTrue(target, CURRENT + Annotations.EXCLUDE);
       Map<FilterKind, List<Object>> inc = new EnumMap<>(FilterKind.class);
       Map<FilterKind, List<Object>> exc = new EnumMap<>(FilterKind.class);

@@ -17,9 +17,9 @@ import org.cdswebsocket.format.Json;
 /**
  * Turns filter values from annotations, event data and emit headers into the strings clients are
  * matched against, as the Node plugin does: a {@link Date} becomes its ISO-8601 instant with
- * milliseconds ({@code 2024-01-31T12:00:00.000Z}, JavaScript's {@code toISOString()}), other
- * {@code java.time} values their ISO text, maps and beans their JSON text, numbers their shortest
- * decimal text ({@code 1.0} gives {@code "1"}), everything else {@code String.valueOf}. Arrays and
+ * milliseconds ({@code 2024-01-31T12:00:00.000Z}, JavaScript's {@code toISOString()}), other {@code
+ * java.time} values their ISO text, maps and beans their JSON text, numbers their shortest decimal
+ * text ({@code 1.0} gives {@code "1"}), everything else {@code String.valueOf}. Arrays and
  * collections are flattened at any depth, {@code null}s dropped, duplicates removed (first
  * occurrence wins). An empty result means "no restriction".
  *
@@ -83,9 +83,8 @@ public final class FilterValues {
   }
 
   /**
-   * JavaScript truthiness of a data or header value: {@code null}, {@code false}, {@code 0},
-   * {@code NaN} and the empty string are falsy; everything else (also empty lists and maps) is
-   * truthy.
+   * JavaScript truthiness of a data or header value: {@code null}, {@code false}, {@code 0}, {@code
+   * NaN} and the empty string are falsy; everything else (also empty lists and maps) is truthy.
    */
   public static boolean isTruthy(Object value) {
     if (value == null) {

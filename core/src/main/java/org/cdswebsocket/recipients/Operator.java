@@ -3,8 +3,8 @@ package org.cdswebsocket.recipients;
 import java.util.Locale;
 
 /**
- * How include or exclude filters of different kinds (user, role, context, identifier) combine,
- * as {@code @ws.operator.include} / {@code cds.websocket.operator.include} in the Node plugin.
+ * How include or exclude filters of different kinds (user, role, context, identifier) combine, as
+ * {@code @ws.operator.include} / {@code cds.websocket.operator.include} in the Node plugin.
  */
 public enum Operator {
   /** A client matches if it matches any of the specified filter kinds (the default). */

@@ -70,86 +70,199 @@ public record Recipients(
   public static Recipients of(String tenant, String path) {
     Set<String> none = Set.of();
     return new Recipients(
-        tenant, path, none, none, none, none, none, none, none, none, null, Operator.OR,
+        tenant,
+        path,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        null,
+        Operator.OR,
         Operator.OR);
   }
 
   /** Adds users to include. */
   public Recipients includeUsers(Set<String> more) {
     return new Recipients(
-        tenant, path, union(users, more), roles, contexts, identifiers, excludedUsers,
-        excludedRoles, excludedContexts, excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        union(users, more),
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds roles to include. */
   public Recipients includeRoles(Set<String> more) {
     return new Recipients(
-        tenant, path, users, union(roles, more), contexts, identifiers, excludedUsers,
-        excludedRoles, excludedContexts, excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        union(roles, more),
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds contexts to include. */
   public Recipients includeContexts(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, union(contexts, more), identifiers, excludedUsers,
-        excludedRoles, excludedContexts, excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        roles,
+        union(contexts, more),
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds client identifiers to include. */
   public Recipients includeIdentifiers(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, contexts, union(identifiers, more), excludedUsers,
-        excludedRoles, excludedContexts, excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        union(identifiers, more),
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds users to exclude. */
   public Recipients excludeUsers(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, union(excludedUsers, more),
-        excludedRoles, excludedContexts, excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        union(excludedUsers, more),
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds roles to exclude. */
   public Recipients excludeRoles(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, excludedUsers,
-        union(excludedRoles, more), excludedContexts, excludedIdentifiers, excludedSessionId,
-        includeOperator, excludeOperator);
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        union(excludedRoles, more),
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
+        excludeOperator);
   }
 
   /** Adds contexts to exclude. */
   public Recipients excludeContexts(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, excludedUsers, excludedRoles,
-        union(excludedContexts, more), excludedIdentifiers, excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        union(excludedContexts, more),
+        excludedIdentifiers,
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Adds client identifiers to exclude. */
   public Recipients excludeIdentifiers(Set<String> more) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, excludedUsers, excludedRoles,
-        excludedContexts, union(excludedIdentifiers, more), excludedSessionId, includeOperator,
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        union(excludedIdentifiers, more),
+        excludedSessionId,
+        includeOperator,
         excludeOperator);
   }
 
   /** Excludes one session, typically the sender. */
   public Recipients excludeSession(String sessionId) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, excludedUsers, excludedRoles,
-        excludedContexts, excludedIdentifiers, sessionId, includeOperator, excludeOperator);
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        sessionId,
+        includeOperator,
+        excludeOperator);
   }
 
   /** Sets the operators that combine include and exclude kinds. */
   public Recipients operators(Operator include, Operator exclude) {
     return new Recipients(
-        tenant, path, users, roles, contexts, identifiers, excludedUsers, excludedRoles,
-        excludedContexts, excludedIdentifiers, excludedSessionId, include, exclude);
+        tenant,
+        path,
+        users,
+        roles,
+        contexts,
+        identifiers,
+        excludedUsers,
+        excludedRoles,
+        excludedContexts,
+        excludedIdentifiers,
+        excludedSessionId,
+        include,
+        exclude);
   }
 
   /** Whether this session receives the broadcast. */

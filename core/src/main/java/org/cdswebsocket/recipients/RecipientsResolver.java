@@ -71,10 +71,10 @@ public final class RecipientsResolver {
   public static RecipientsResolver create(CdsModel model, CdsEnvironment environment) {
     return new RecipientsResolver(
         model,
-        Operator.parse(environment.getProperty(OPERATOR_INCLUDE_PROPERTY, String.class, null),
-            Operator.OR),
-        Operator.parse(environment.getProperty(OPERATOR_EXCLUDE_PROPERTY, String.class, null),
-            Operator.OR));
+        Operator.parse(
+            environment.getProperty(OPERATOR_INCLUDE_PROPERTY, String.class, null), Operator.OR),
+        Operator.parse(
+            environment.getProperty(OPERATOR_EXCLUDE_PROPERTY, String.class, null), Operator.OR));
   }
 
   /**

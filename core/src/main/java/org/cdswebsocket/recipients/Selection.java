@@ -15,7 +15,9 @@ final class Selection {
   private final Map<FilterKind, Set<String>> exclude = new EnumMap<>(FilterKind.class);
   private final String currentUser;
 
-  /** @param currentUser the emitting user's name, used by the current-user filters */
+  /**
+   * @param currentUser the emitting user's name, used by the current-user filters
+   */
   Selection(String currentUser) {
     this.currentUser = currentUser;
   }

@@ -33,8 +33,8 @@ public interface ClientSession {
 
   /**
    * The writer that delivers broadcasts to a group of this transport's sessions at once. Core
-   * groups a broadcast's recipients by this value (compared by identity), so an adapter returns
-   * one shared instance for all its sessions. The default sends to each session separately.
+   * groups a broadcast's recipients by this value (compared by identity), so an adapter returns one
+   * shared instance for all its sessions. The default sends to each session separately.
    */
   default SessionGroupWriter groupWriter() {
     return SessionGroupWriter.EACH_SESSION;

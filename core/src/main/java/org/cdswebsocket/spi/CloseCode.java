@@ -9,16 +9,24 @@ package org.cdswebsocket.spi;
  */
 public record CloseCode(int code) {
 
-  /** 1000: "normal closure, meaning that the purpose for which the connection was established has been fulfilled." */
+  /**
+   * 1000: "normal closure, meaning that the purpose for which the connection was established has
+   * been fulfilled."
+   */
   public static final CloseCode NORMAL = new CloseCode(1000);
 
   /** 1001: "an endpoint is going away, such as a server going down". */
   public static final CloseCode GOING_AWAY = new CloseCode(1001);
 
-  /** 1003: "an endpoint is terminating the connection because it has received a type of data it cannot accept" (binary frames). */
+  /**
+   * 1003: "an endpoint is terminating the connection because it has received a type of data it
+   * cannot accept" (binary frames).
+   */
   public static final CloseCode UNSUPPORTED_DATA = new CloseCode(1003);
 
-  /** 1007: "received data within a message that was not consistent with the type of the message". */
+  /**
+   * 1007: "received data within a message that was not consistent with the type of the message".
+   */
   public static final CloseCode INVALID_PAYLOAD = new CloseCode(1007);
 
   /** 1008: "received a message that violates its policy". */

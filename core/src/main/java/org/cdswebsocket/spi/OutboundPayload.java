@@ -12,8 +12,8 @@ import java.util.function.Function;
  * transport-specific encoding (for example the Socket.IO packet text) obtain it through {@link
  * #encoded(Function)}, which computes it once per payload, however many sessions receive it.
  *
- * <p>Thread-safe: the cached encoding is published through a volatile field; concurrent first
- * calls may compute it twice, which is harmless because encoders are pure.
+ * <p>Thread-safe: the cached encoding is published through a volatile field; concurrent first calls
+ * may compute it twice, which is harmless because encoders are pure.
  */
 public final class OutboundPayload {
 
@@ -59,8 +59,8 @@ public final class OutboundPayload {
   }
 
   /**
-   * Returns this payload's transport encoding, computing it with {@code encoder} on first use.
-   * A payload is only ever written by one transport, so one cache slot suffices.
+   * Returns this payload's transport encoding, computing it with {@code encoder} on first use. A
+   * payload is only ever written by one transport, so one cache slot suffices.
    */
   @SuppressWarnings("unchecked")
   public <T> T encoded(Function<OutboundPayload, T> encoder) {

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  * reference beyond one call.
  *
  * <p>Threading: {@link #write} may be called from any thread, concurrently. Like {@code send}, it
- * never blocks on the network. Per session, payloads keep the order of the {@code write} and
- * {@code send} calls made by one thread.
+ * never blocks on the network. Per session, payloads keep the order of the {@code write} and {@code
+ * send} calls made by one thread.
  *
  * <p>Errors: the outcome for each session is the same as if {@code send} had been called for it:
  * closed sessions are skipped, a session whose queue exceeds its bound is closed with {@link
- * CloseCode#TRY_AGAIN_LATER}, and the failure of one session never stops delivery to the others.
- * An exception escapes only if the whole group could not be handled.
+ * CloseCode#TRY_AGAIN_LATER}, and the failure of one session never stops delivery to the others. An
+ * exception escapes only if the whole group could not be handled.
  */
 @FunctionalInterface
 public interface SessionGroupWriter {

@@ -15,8 +15,8 @@ public interface TransportKind {
   String artifact();
 
   /**
-   * Whether the transport sends the event name and structured data itself (Socket.IO), so that
-   * the {@code json} format hands data over unchanged instead of composing a text frame.
+   * Whether the transport sends the event name and structured data itself (Socket.IO), so that the
+   * {@code json} format hands data over unchanged instead of composing a text frame.
    */
   boolean structuredEvents();
 }

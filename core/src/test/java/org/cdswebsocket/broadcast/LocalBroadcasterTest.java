@@ -36,12 +36,17 @@ class LocalBroadcasterTest {
     cut(false)
         .broadcast(
             new Broadcast(
-                "received", "json", Map.of("text", "hi"), Map.of(), Recipients.of("t1", "/ws/chat")));
+                "received",
+                "json",
+                Map.of("text", "hi"),
+                Map.of(),
+                Recipients.of("t1", "/ws/chat")));
 
     assertThat(a1.sent).hasSize(1);
     assertThat(b1.sent).hasSize(1);
     assertThat(a1.sent.get(0)).isSameAs(b1.sent.get(0));
-    assertThat(a1.sent.get(0).text()).isEqualTo("{\"event\":\"received\",\"data\":{\"text\":\"hi\"}}");
+    assertThat(a1.sent.get(0).text())
+        .isEqualTo("{\"event\":\"received\",\"data\":{\"text\":\"hi\"}}");
     assertThat(d2.sent).isEmpty();
     assertThat(other.sent).isEmpty();
   }
@@ -56,7 +61,10 @@ class LocalBroadcasterTest {
     cut(false)
         .broadcast(
             new Broadcast(
-                "e", "json", Map.of(), Map.of(),
+                "e",
+                "json",
+                Map.of(),
+                Map.of(),
                 Recipients.of(null, "/ws/chat").excludeSession(sender.id())));
 
     assertThat(sender.sent).isEmpty();
@@ -70,8 +78,8 @@ class LocalBroadcasterTest {
 
     cut(true)
         .broadcast(
-            new Broadcast("e", "json", Map.of("k", "v"), Map.of("h", "x"),
-                Recipients.of("t1", "/ws/chat")));
+            new Broadcast(
+                "e", "json", Map.of("k", "v"), Map.of("h", "x"), Recipients.of("t1", "/ws/chat")));
 
     assertThat(session.sent.get(0).isText()).isFalse();
     assertThat(session.sent.get(0).data()).isEqualTo(Map.of("k", "v"));
@@ -133,9 +141,10 @@ class LocalBroadcasterTest {
   @Test
   void aFailingGroupWriterDoesNotStopOtherGroups() {
     Fake a = register("alice", "t1", "/ws/chat");
-    a.writer = (sessions, payload) -> {
-      throw new IllegalStateException("transport down");
-    };
+    a.writer =
+        (sessions, payload) -> {
+          throw new IllegalStateException("transport down");
+        };
     Fake plain = register("bob", "t1", "/ws/chat");
 
     cut(false)

@@ -64,6 +64,7 @@ class JsonFormatTest {
 
     InboundMessage parsed = cut.parse(frame);
 
-    assertThat(parsed).isEqualTo(new InboundMessage("message", Map.of("text", "x"), Map.of("h", "v")));
+    assertThat(parsed)
+        .isEqualTo(new InboundMessage("message", Map.of("text", "x"), Map.of("h", "v")));
   }
 }

@@ -19,8 +19,17 @@ class FilterValuesTest {
     Date date = Date.from(Instant.parse("2024-01-31T12:00:00Z"));
     UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-    assertThat(FilterValues.normalise(List.of(date, Map.of("a", 1), 1.0, new BigDecimal("2.50"),
-            7, true, id, LocalDate.parse("2024-02-01"))))
+    assertThat(
+            FilterValues.normalise(
+                List.of(
+                    date,
+                    Map.of("a", 1),
+                    1.0,
+                    new BigDecimal("2.50"),
+                    7,
+                    true,
+                    id,
+                    LocalDate.parse("2024-02-01"))))
         .containsExactly(
             "2024-01-31T12:00:00.000Z",
             "{\"a\":1}",
@@ -34,8 +43,9 @@ class FilterValuesTest {
 
   @Test
   void arraysAreFlattenedNullsDroppedAndDuplicatesRemoved() {
-    assertThat(FilterValues.normalise(Arrays.asList("a", null, List.of("b", List.of("a")),
-            new String[] {"c", "b"})))
+    assertThat(
+            FilterValues.normalise(
+                Arrays.asList("a", null, List.of("b", List.of("a")), new String[] {"c", "b"})))
         .containsExactly("a", "b", "c");
     assertThat(FilterValues.normalise(null)).isEmpty();
     assertThat(FilterValues.normalise(List.of())).isEmpty();

@@ -1,7 +1,5 @@
 package org.cdswebsocket.recipients;
 
-import org.cdswebsocket.testing.TestClientSession;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sap.cds.reflect.CdsModel;
@@ -14,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cdswebsocket.model.EventDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.testing.TestClientSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,8 @@ class RecipientsResolverTest {
           TestClientSession.create("B", "bob", "t1", "b", PATH, Set.of(), Set.of("c1", "c2")),
           TestClientSession.create("C", "carol", "t1", null, PATH, Set.of("user"), Set.of("c2")),
           TestClientSession.create("D", "dave", "t2", "a1", PATH, Set.of("admin"), Set.of("c1")),
-          TestClientSession.create("M", "alice", "t1", "a1", "/ws/other", Set.of("admin"), Set.of("c1")));
+          TestClientSession.create(
+              "M", "alice", "t1", "a1", "/ws/other", Set.of("admin"), Set.of("c1")));
 
   private final RecipientsResolver cut = new RecipientsResolver(model, Operator.OR, Operator.OR);
   private final Emitter alice = Emitter.of("t1", "alice");
@@ -93,7 +93,8 @@ class RecipientsResolverTest {
 
   @Test
   void elementExcludes() {
-    assertThat(receivers(resolve("S", "elements", Map.of("notCtx", "c2", "ids", List.of("a1")), null)))
+    assertThat(
+            receivers(resolve("S", "elements", Map.of("notCtx", "c2", "ids", List.of("a1")), null)))
         .isEqualTo(set("A2"));
   }
 
@@ -137,8 +138,7 @@ class RecipientsResolverTest {
       })
   void emitHeaders(String headers, String expected) throws Exception {
     @SuppressWarnings("unchecked")
-    Map<String, Object> map =
-        org.cdswebsocket.format.Json.mapper().readValue(headers, Map.class);
+    Map<String, Object> map = org.cdswebsocket.format.Json.mapper().readValue(headers, Map.class);
 
     assertThat(receivers(resolve("S", "plain", Map.of(), map))).isEqualTo(set(expected));
   }
@@ -155,16 +155,17 @@ class RecipientsResolverTest {
 
   @Test
   void otherTenantReachesOnlyItsOwnClients() {
-    Recipients r = cut.resolve(endpoint("S"), event("S", "identifier"), Map.of(), null,
-        Emitter.of("t2", "dave"));
+    Recipients r =
+        cut.resolve(
+            endpoint("S"), event("S", "identifier"), Map.of(), null, Emitter.of("t2", "dave"));
 
     assertThat(receivers(r)).isEqualTo(set("D"));
   }
 
   @Test
   void excludedSessionIsLeftOut() {
-    Recipients r = cut.resolve(endpoint("S"), event("S", "plain"), Map.of(), null,
-        alice.excluding("A2"));
+    Recipients r =
+        cut.resolve(endpoint("S"), event("S", "plain"), Map.of(), null, alice.excluding("A2"));
 
     assertThat(receivers(r)).isEqualTo(set("A1 B C"));
   }
@@ -220,6 +221,7 @@ class RecipientsResolverTest {
   }
 
   private static Set<String> set(String ids) {
-    return new TreeSet<>(new ArrayList<>(List.of(ids.isBlank() ? new String[0] : ids.trim().split("\\s+"))));
+    return new TreeSet<>(
+        new ArrayList<>(List.of(ids.isBlank() ? new String[0] : ids.trim().split("\\s+"))));
   }
 }

@@ -36,8 +36,7 @@ public final class TestClientSession implements ClientSession {
 
   /** An authenticated user's session with a random id. */
   public static TestClientSession of(String user, String tenant, String path, String... roles) {
-    return create(
-        UUID.randomUUID().toString(), user, tenant, null, path, Set.of(roles), Set.of());
+    return create(UUID.randomUUID().toString(), user, tenant, null, path, Set.of(roles), Set.of());
   }
 
   /** A session with every attribute given, the entered contexts included. */
@@ -50,11 +49,7 @@ public final class TestClientSession implements ClientSession {
       Set<String> roles,
       Set<String> contexts) {
     UserInfo userInfo =
-        UserInfo.create()
-            .setName(user)
-            .setTenant(tenant)
-            .setRoles(roles)
-            .setIsAuthenticated(true);
+        UserInfo.create().setName(user).setTenant(tenant).setRoles(roles).setIsAuthenticated(true);
     TestClientSession session = new TestClientSession(id, userInfo, identifier, path);
     session.contexts.addAll(contexts);
     return session;

@@ -21,8 +21,8 @@ import org.cdswebsocket.facade.WebSocketFacade;
 import org.springframework.stereotype.Component;
 
 /**
- * Test drivers of {@code FilterService}: emit events with headers (directly, through CAP's
- * outbox), use the per-socket facade, and record the lifecycle operations.
+ * Test drivers of {@code FilterService}: emit events with headers (directly, through CAP's outbox),
+ * use the per-socket facade, and record the lifecycle operations.
  */
 @Component
 @ServiceName(FilterServiceHandler.SERVICE)
@@ -136,8 +136,7 @@ public class FilterServiceHandler implements EventHandler {
 
   @On(event = "wsDisconnect")
   public void wsDisconnect(EventContext context) {
-    String id =
-        webSocket().currentSession().map(s -> s.info().identifier()).orElse("unknown");
+    String id = webSocket().currentSession().map(s -> s.info().identifier()).orElse("unknown");
     DISCONNECTS.add(id + ":wsDisconnect:" + context.get("reason"));
     context.setCompleted();
   }

@@ -14,9 +14,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two nodes of the test app, each with its own CAP runtime and Tomcat, joined through a real
- * Redis: an event emitted on one node reaches the clients of the other, exactly once, and tenant
- * isolation holds across nodes.
+ * Two nodes of the test app, each with its own CAP runtime and Tomcat, joined through a real Redis:
+ * an event emitted on one node reaches the clients of the other, exactly once, and tenant isolation
+ * holds across nodes.
  */
 class ClusterRedisTest {
 
@@ -36,7 +36,8 @@ class ClusterRedisTest {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+    for (ConfigurableApplicationContext node :
+        new ConfigurableApplicationContext[] {nodeA, nodeB}) {
       if (node != null) {
         node.close();
       }

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.config.WebSocketRuntime;
 import org.cdswebsocket.it.client.AckRecorder;
-import org.cdswebsocket.testing.TestClientSession;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.testing.TestClientSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,8 @@ class CoreDispatchTest {
 
   @Test
   void resultComesBackInTheAcknowledgement() throws Exception {
-    assertThat(call(alice, "echo", Map.of("text", "hi"))).isEqualTo(new AckRecorder.Ack(true, "hi"));
+    assertThat(call(alice, "echo", Map.of("text", "hi")))
+        .isEqualTo(new AckRecorder.Ack(true, "hi"));
     assertThat(call(alice, "sum", Map.of("a", 2, "b", 3))).isEqualTo(new AckRecorder.Ack(true, 5));
   }
 

@@ -13,8 +13,8 @@ import org.redisson.config.SingleServerConfig;
 /**
  * Creates the Redis bus ({@code cds.websocket.adapter.impl: redis}). The connection comes from a
  * service binding with label or tag {@code redis-cache} (SAP BTP), else from {@code
- * cds.websocket.adapter.config.*}: {@code address} (default {@code redis://127.0.0.1:6379}),
- * {@code password}, {@code database}, {@code connect-timeout} in ms (default 3000).
+ * cds.websocket.adapter.config.*}: {@code address} (default {@code redis://127.0.0.1:6379}), {@code
+ * password}, {@code database}, {@code connect-timeout} in ms (default 3000).
  *
  * <p>Errors: an unreachable server makes {@link #create} throw; the caller then runs local-only.
  */

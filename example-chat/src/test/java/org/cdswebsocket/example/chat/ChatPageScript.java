@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code src/test/e2e/chat-page.mjs} against a running app: the chat page in Debian's
- * headless Chromium. Fails, never skips, when Chromium is missing.
+ * Runs {@code src/test/e2e/chat-page.mjs} against a running app: the chat page in Debian's headless
+ * Chromium. Fails, never skips, when Chromium is missing.
  */
 final class ChatPageScript {
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -45,8 +45,7 @@ class ChatWsTest {
   @Test
   void connectAndDisconnectCallTheLifecycleOperations() throws Exception {
     try (ChatClient alice = ChatClient.join(port, "alice")) {
-      assertThat(alice.next("presence").path("data").path("status").asText())
-          .isEqualTo("joined");
+      assertThat(alice.next("presence").path("data").path("status").asText()).isEqualTo("joined");
       try (ChatClient bob = ChatClient.join(port, "bob")) {
         JsonNode joined = alice.next("presence").path("data");
         assertThat(joined.path("user").asText()).isEqualTo("bob");

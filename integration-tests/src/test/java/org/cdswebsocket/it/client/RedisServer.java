@@ -30,8 +30,15 @@ public final class RedisServer implements AutoCloseable {
     try {
       process =
           new ProcessBuilder(
-                  "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                  "--save", "", "--appendonly", "no")
+                  "redis-server",
+                  "--port",
+                  String.valueOf(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no")
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

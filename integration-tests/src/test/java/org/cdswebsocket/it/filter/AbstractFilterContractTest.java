@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>Clients (all at {@code FilterService}): {@code A1} alice (role admin, tenant t1, id a1,
  * context c1), {@code A2} alice (id a2, no context), {@code B} bob (id b, contexts c1 and c2),
  * {@code C} carol (no id, context c2), {@code D} dave (tenant t2, id a1, context c1). Each row is
- * emitted by the named client through the {@code emitEvent} operation, so its user is the
- * current user. After every row the server emits a {@code marker} in each tenant; a client's
- * frames before its marker show exactly what it received, without timing assumptions.
+ * emitted by the named client through the {@code emitEvent} operation, so its user is the current
+ * user. After every row the server emits a {@code marker} in each tenant; a client's frames before
+ * its marker show exactly what it received, without timing assumptions.
  *
  * <p>Subclasses connect real clients of one kind.
  */
@@ -182,8 +182,7 @@ public abstract class AbstractFilterContractTest {
         "A1 | plain | - | {\"x-ws-context-exclude\":\"c1\"}          | A2 C",
       })
   void deliversExactlyToMatchingClients(
-      String emitter, String event, String data, String headers, String expected)
-      throws Exception {
+      String emitter, String event, String data, String headers, String expected) throws Exception {
     clients
         .get(emitter)
         .send(
@@ -205,6 +204,8 @@ public abstract class AbstractFilterContractTest {
   }
 
   private static Set<String> ids(String expected) {
-    return expected == null ? Set.of() : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));
+    return expected == null
+        ? Set.of()
+        : new TreeSet<>(Arrays.asList(expected.trim().split("\\s+")));
   }
 }

@@ -26,8 +26,8 @@ public interface ContractClient extends AutoCloseable {
   Frame next(String event, Duration timeout) throws Exception;
 
   /**
-   * All frames up to and including the next frame of {@code marker} (the last element); fails
-   * after the timeout.
+   * All frames up to and including the next frame of {@code marker} (the last element); fails after
+   * the timeout.
    */
   List<Frame> until(String marker, Duration timeout) throws Exception;
 

@@ -7,10 +7,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Engine.IO connection (a netty-socketio {@link ClientHead}) and the adapter's state for it:
@@ -99,5 +99,4 @@ final class Connection {
       LoggerFactory.getLogger(Connection.class).debug("Library disconnect failed", e);
     }
   }
-
 }

@@ -2,12 +2,12 @@ package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.messages.PacketsMessage;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.SocketIOClient;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

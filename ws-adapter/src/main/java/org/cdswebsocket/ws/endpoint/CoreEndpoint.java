@@ -4,7 +4,6 @@ import com.sap.cds.services.request.UserInfo;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The one Jakarta endpoint instance behind every websocket path: wraps each container session in a
  * {@link JakartaClientSession} and translates callbacks into {@link ConnectionHandler} calls.
  *
- * <p>Outcomes decided here, because they are about the transport: a binary frame closes the
- * session with 1003 (the formats are text formats); a text frame larger than {@code
+ * <p>Outcomes decided here, because they are about the transport: a binary frame closes the session
+ * with 1003 (the formats are text formats); a text frame larger than {@code
  * cds.websocket.max-message-size} is closed by the container with 1009; a session without an
  * authenticated CAP user is closed with 1008. Anything thrown by core is logged and closes only
  * that session with 1011.
@@ -69,8 +68,9 @@ public final class CoreEndpoint extends Endpoint {
     }
     session.setMaxTextMessageBufferSize(maxMessageBytes);
     session.setMaxBinaryMessageBufferSize(maxMessageBytes);
-    session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
-        sendTimeoutMillis);
+    session
+        .getUserProperties()
+        .put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", sendTimeoutMillis);
     try {
       session.getBasicRemote().setBatchingAllowed(true);
     } catch (java.io.IOException e) {
@@ -103,8 +103,7 @@ public final class CoreEndpoint extends Endpoint {
   public void onClose(Session session, CloseReason reason) {
     JakartaClientSession client = sessions.remove(session.getId());
     if (client != null) {
-      guard(client,
-          () -> handler.onClose(client, String.valueOf(reason.getCloseCode().getCode())));
+      guard(client, () -> handler.onClose(client, String.valueOf(reason.getCloseCode().getCode())));
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that write queued frames to sessions. One drain task per session runs at a time, so
- * a session's frames keep their order and leave in batches: all frames queued while a drain runs
- * go out in the next network write.
+ * The threads that write queued frames to sessions. One drain task per session runs at a time, so a
+ * session's frames keep their order and leave in batches: all frames queued while a drain runs go
+ * out in the next network write.
  *
  * <p>Slow consumers: a write to a client that does not read blocks its sender thread until the
  * client reads or the container's send timeout ({@code cds.websocket.ws.send-timeout}) closes it.
@@ -37,7 +37,9 @@ public final class SendScheduler {
   private final ScheduledExecutorService watchdog;
   private final Map<Thread, Long> drainStarts = new ConcurrentHashMap<>();
 
-  /** @param threads the number of sender threads while no client stalls */
+  /**
+   * @param threads the number of sender threads while no client stalls
+   */
   public SendScheduler(int threads) {
     this.baseThreads = threads;
     this.executor =

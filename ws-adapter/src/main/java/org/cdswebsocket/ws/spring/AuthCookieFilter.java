@@ -13,8 +13,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * Local development aid, as in the Node plugin: browsers cannot set an {@code Authorization}
- * header on a WebSocket upgrade, so an upgrade without one takes it from the cookie {@code
+ * Local development aid, as in the Node plugin: browsers cannot set an {@code Authorization} header
+ * on a WebSocket upgrade, so an upgrade without one takes it from the cookie {@code
  * X-Authorization} (e.g. {@code Basic YWxpY2U6YWxpY2U=}). Runs before the security filter chain.
  *
  * <p>Active by default only while CAP mock users are configured ({@code
@@ -34,8 +34,9 @@ public final class AuthCookieFilter implements Filter {
         && http.getCookies() != null) {
       for (Cookie cookie : http.getCookies()) {
         if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-          String value = java.net.URLDecoder.decode(cookie.getValue(),
-              java.nio.charset.StandardCharsets.UTF_8);
+          String value =
+              java.net.URLDecoder.decode(
+                  cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8);
           chain.doFilter(new AuthorizationRequest(http, value), response);
           return;
         }

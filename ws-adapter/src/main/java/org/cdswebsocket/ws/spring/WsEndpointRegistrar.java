@@ -21,8 +21,8 @@ import org.springframework.web.context.ServletContextAware;
  *
  * <p>Registration happens from {@link SmartInitializingSingleton} because the container's {@link
  * ServerContainer} is not yet available to servlet-context initialisers. Errors: a path the
- * container refuses fails start-up; a servlet context without WebSocket support (a mock
- * environment in tests) is logged and skipped.
+ * container refuses fails start-up; a servlet context without WebSocket support (a mock environment
+ * in tests) is logged and skipped.
  */
 public final class WsEndpointRegistrar
     implements ServletContextAware, SmartInitializingSingleton, DisposableBean {
@@ -49,8 +49,9 @@ public final class WsEndpointRegistrar
   @Override
   public void afterSingletonsInstantiated() {
     WebSocketService service =
-        cdsRuntime.getServiceCatalog().getService(WebSocketService.class,
-            WebSocketService.DEFAULT_NAME);
+        cdsRuntime
+            .getServiceCatalog()
+            .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME);
     if (service == null) {
       LOG.info("cds-websocket is disabled; no websocket endpoints registered");
       return;
@@ -81,7 +82,9 @@ public final class WsEndpointRegistrar
     for (ServiceEndpoint serviceEndpoint : runtime.model().endpoints()) {
       try {
         container.addEndpoint(endpoint.configFor(serviceEndpoint.path(), cdsRuntime));
-        LOG.info("WebSocket endpoint {} serves {}", serviceEndpoint.path(),
+        LOG.info(
+            "WebSocket endpoint {} serves {}",
+            serviceEndpoint.path(),
             serviceEndpoint.serviceName());
       } catch (DeploymentException e) {
         throw new IllegalStateException(

@@ -2,12 +2,12 @@ package org.cdswebsocket.ws.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import jakarta.websocket.CloseReason;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.SessionGroupWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -93,8 +93,7 @@ class SendSchedulerTest {
     assertThat(fast2.received()).containsExactlyElementsOf(expected);
     await(() -> fast1.allFlushed() && fast2.allFlushed());
     assertThat(slow.closeReason).isNotNull();
-    assertThat(slow.closeReason.getCloseCode())
-        .isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+    assertThat(slow.closeReason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
     assertThat(slow.received()).isEmpty();
     assertThat(fast1.closeReason).isNull();
     assertThat(fast2.closeReason).isNull();
