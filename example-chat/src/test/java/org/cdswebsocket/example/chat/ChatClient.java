@@ -81,6 +81,19 @@ final class ChatClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the presence event of this user and status; other presence events (of clients of
+   * earlier tests whose disconnect is still being processed) are skipped.
+   */
+  JsonNode nextPresence(String user, String status) throws InterruptedException {
+    while (true) {
+      JsonNode data = next("presence").path("data");
+      if (user.equals(data.path("user").asText()) && status.equals(data.path("status").asText())) {
+        return data;
+      }
+    }
+  }
+
   /** Waits until the server closes the connection and returns the close code. */
   int closeCode() throws Exception {
     return closed.get(5, TimeUnit.SECONDS);
