@@ -25,14 +25,8 @@ import org.cdswebsocket.spi.ClientSession;
  *
  * @param tenant the tenant, {@code null} for single-tenant apps (matches sessions without tenant)
  * @param path the endpoint path
- * @param users users to include
- * @param roles roles to include
- * @param contexts contexts to include
- * @param identifiers client identifiers to include
- * @param excludedUsers users to exclude
- * @param excludedRoles roles to exclude
- * @param excludedContexts contexts to exclude
- * @param excludedIdentifiers client identifiers to exclude
+ * @param include the clients to include (empty: everybody)
+ * @param exclude the clients to exclude (empty: nobody)
  * @param excludedSessionId the id of a session that must not receive it, or {@code null}
  * @param includeOperator how include kinds combine
  * @param excludeOperator how exclude kinds combine
@@ -40,229 +34,136 @@ import org.cdswebsocket.spi.ClientSession;
 public record Recipients(
     String tenant,
     String path,
-    Set<String> users,
-    Set<String> roles,
-    Set<String> contexts,
-    Set<String> identifiers,
-    Set<String> excludedUsers,
-    Set<String> excludedRoles,
-    Set<String> excludedContexts,
-    Set<String> excludedIdentifiers,
+    Filter include,
+    Filter exclude,
     String excludedSessionId,
     Operator includeOperator,
     Operator excludeOperator) {
 
   public Recipients {
     Objects.requireNonNull(path, "path");
-    users = Set.copyOf(users);
-    roles = Set.copyOf(roles);
-    contexts = Set.copyOf(contexts);
-    identifiers = Set.copyOf(identifiers);
-    excludedUsers = Set.copyOf(excludedUsers);
-    excludedRoles = Set.copyOf(excludedRoles);
-    excludedContexts = Set.copyOf(excludedContexts);
-    excludedIdentifiers = Set.copyOf(excludedIdentifiers);
+    include = include == null ? Filter.NONE : include;
+    exclude = exclude == null ? Filter.NONE : exclude;
     includeOperator = includeOperator == null ? Operator.OR : includeOperator;
     excludeOperator = excludeOperator == null ? Operator.OR : excludeOperator;
   }
 
+  /**
+   * One side of the filter: user names, roles, contexts and client identifiers. Values of one kind
+   * combine with "or"; an empty kind is unspecified.
+   *
+   * @param users user names
+   * @param roles roles
+   * @param contexts contexts
+   * @param identifiers client identifiers
+   */
+  public record Filter(
+      Set<String> users, Set<String> roles, Set<String> contexts, Set<String> identifiers) {
+
+    /** No values of any kind. */
+    public static final Filter NONE = new Filter(Set.of(), Set.of(), Set.of(), Set.of());
+
+    public Filter {
+      users = Set.copyOf(users);
+      roles = Set.copyOf(roles);
+      contexts = Set.copyOf(contexts);
+      identifiers = Set.copyOf(identifiers);
+    }
+
+    Filter withUsers(Set<String> more) {
+      return new Filter(union(users, more), roles, contexts, identifiers);
+    }
+
+    Filter withRoles(Set<String> more) {
+      return new Filter(users, union(roles, more), contexts, identifiers);
+    }
+
+    Filter withContexts(Set<String> more) {
+      return new Filter(users, roles, union(contexts, more), identifiers);
+    }
+
+    Filter withIdentifiers(Set<String> more) {
+      return new Filter(users, roles, contexts, union(identifiers, more));
+    }
+
+    /** Combines the specified kinds with {@code op}; {@code whenNoneSpecified} if none is. */
+    boolean matches(
+        ClientInfo info, Set<String> sessionContexts, Operator op, boolean whenNoneSpecified) {
+      return Match.combine(
+          op,
+          whenNoneSpecified,
+          Match.of(users, info.user()),
+          Match.ofAny(roles, info.roles()),
+          Match.ofAny(contexts, sessionContexts),
+          Match.of(identifiers, info.identifier()));
+    }
+  }
+
   /** Every client of one tenant at one endpoint. */
   public static Recipients of(String tenant, String path) {
-    Set<String> none = Set.of();
+    return new Recipients(tenant, path, Filter.NONE, Filter.NONE, null, Operator.OR, Operator.OR);
+  }
+
+  private Recipients with(Filter include, Filter exclude) {
     return new Recipients(
-        tenant,
-        path,
-        none,
-        none,
-        none,
-        none,
-        none,
-        none,
-        none,
-        none,
-        null,
-        Operator.OR,
-        Operator.OR);
+        tenant, path, include, exclude, excludedSessionId, includeOperator, excludeOperator);
   }
 
   /** Adds users to include. */
   public Recipients includeUsers(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        union(users, more),
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include.withUsers(more), exclude);
   }
 
   /** Adds roles to include. */
   public Recipients includeRoles(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        union(roles, more),
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include.withRoles(more), exclude);
   }
 
   /** Adds contexts to include. */
   public Recipients includeContexts(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        union(contexts, more),
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include.withContexts(more), exclude);
   }
 
   /** Adds client identifiers to include. */
   public Recipients includeIdentifiers(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        union(identifiers, more),
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include.withIdentifiers(more), exclude);
   }
 
   /** Adds users to exclude. */
   public Recipients excludeUsers(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        union(excludedUsers, more),
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include, exclude.withUsers(more));
   }
 
   /** Adds roles to exclude. */
   public Recipients excludeRoles(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        union(excludedRoles, more),
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include, exclude.withRoles(more));
   }
 
   /** Adds contexts to exclude. */
   public Recipients excludeContexts(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        union(excludedContexts, more),
-        excludedIdentifiers,
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include, exclude.withContexts(more));
   }
 
   /** Adds client identifiers to exclude. */
   public Recipients excludeIdentifiers(Set<String> more) {
-    return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        union(excludedIdentifiers, more),
-        excludedSessionId,
-        includeOperator,
-        excludeOperator);
+    return with(include, exclude.withIdentifiers(more));
   }
 
   /** Excludes one session, typically the sender. */
   public Recipients excludeSession(String sessionId) {
     return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        sessionId,
-        includeOperator,
-        excludeOperator);
+        tenant, path, include, exclude, sessionId, includeOperator, excludeOperator);
   }
 
   /** Sets the operators that combine include and exclude kinds. */
   public Recipients operators(Operator include, Operator exclude) {
     return new Recipients(
-        tenant,
-        path,
-        users,
-        roles,
-        contexts,
-        identifiers,
-        excludedUsers,
-        excludedRoles,
-        excludedContexts,
-        excludedIdentifiers,
-        excludedSessionId,
-        include,
-        exclude);
+        tenant, path, this.include, this.exclude, excludedSessionId, include, exclude);
+  }
+
+  /** The users to include (shorthand for {@code include().users()}). */
+  public Set<String> users() {
+    return include.users();
   }
 
   /** Whether this session receives the broadcast. */
@@ -275,23 +176,8 @@ public record Recipients(
       return false;
     }
     Set<String> sessionContexts = session.contexts();
-    return included(info, sessionContexts) && !excluded(info, sessionContexts);
-  }
-
-  private boolean included(ClientInfo info, Set<String> sessionContexts) {
-    Match users = Match.of(this.users, info.user());
-    Match roles = Match.ofAny(this.roles, info.roles());
-    Match contexts = Match.ofAny(this.contexts, sessionContexts);
-    Match identifiers = Match.of(this.identifiers, info.identifier());
-    return Match.combine(includeOperator, true, users, roles, contexts, identifiers);
-  }
-
-  private boolean excluded(ClientInfo info, Set<String> sessionContexts) {
-    Match users = Match.of(excludedUsers, info.user());
-    Match roles = Match.ofAny(excludedRoles, info.roles());
-    Match contexts = Match.ofAny(excludedContexts, sessionContexts);
-    Match identifiers = Match.of(excludedIdentifiers, info.identifier());
-    return Match.combine(excludeOperator, false, users, roles, contexts, identifiers);
+    return include.matches(info, sessionContexts, includeOperator, true)
+        && !exclude.matches(info, sessionContexts, excludeOperator, false);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
