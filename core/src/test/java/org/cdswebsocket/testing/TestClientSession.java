@@ -10,6 +10,7 @@ import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.SessionGroupWriter;
 
 /**
  * The shared hand-written {@link ClientSession} fake for tests (published in core's test-jar): an
@@ -28,6 +29,8 @@ public final class TestClientSession implements ClientSession {
   private final Set<String> contexts = ConcurrentHashMap.newKeySet();
   private final List<OutboundPayload> sent = new CopyOnWriteArrayList<>();
   private volatile CloseCode closedWith;
+  private volatile boolean failSends;
+  private volatile SessionGroupWriter groupWriter = SessionGroupWriter.EACH_SESSION;
 
   public TestClientSession(String id, UserInfo user, String identifier, String path) {
     this.id = id;
@@ -72,7 +75,27 @@ public final class TestClientSession implements ClientSession {
 
   @Override
   public void send(OutboundPayload payload) {
+    if (failSends) {
+      throw new IllegalStateException("broken pipe");
+    }
     sent.add(payload);
+  }
+
+  @Override
+  public SessionGroupWriter groupWriter() {
+    return groupWriter;
+  }
+
+  /** From now on every {@link #send} throws, as a broken transport would. */
+  public TestClientSession failSends() {
+    failSends = true;
+    return this;
+  }
+
+  /** Makes broadcasts reach this session through {@code writer}, as a transport's would. */
+  public TestClientSession useGroupWriter(SessionGroupWriter writer) {
+    groupWriter = writer;
+    return this;
   }
 
   @Override
