@@ -75,13 +75,6 @@ public final class ServiceEventListener implements Handler {
         new Broadcast(event.name(), event.format(), data, formatHeaders, recipients));
   }
 
-  /**
-   * The {@code websocket} and {@code ws} sections of the emit headers, merged ({@code ws} wins).
-   */
-  static Map<String, Object> formatHeaders(Object headers) {
-    return EmitHeaders.formatSection(headersOf(headers));
-  }
-
   @SuppressWarnings("unchecked")
   private static Map<String, ?> headersOf(Object headers) {
     return headers instanceof Map<?, ?> map ? (Map<String, ?>) map : null;
