@@ -44,9 +44,4 @@ public final class PayloadComposer {
     }
     return format;
   }
-
-  /** Whether the transport decodes event name and data itself. */
-  public boolean structuredEvents() {
-    return structuredEvents;
-  }
 }
