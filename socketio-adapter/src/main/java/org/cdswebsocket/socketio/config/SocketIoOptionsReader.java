@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.cdswebsocket.config.WebSocketSettings;
 import org.cdswebsocket.socketio.server.SocketIoOptions;
+import org.cdswebsocket.spi.OriginPolicy;
 
 /**
  * Reads {@link SocketIoOptions} from {@code cds.websocket.*}. Option names under {@code
@@ -34,7 +35,9 @@ final class SocketIoOptionsReader {
         option("maxFramePayloadLength", "max-frame-payload-length", Integer.class, max));
     b.maxHttpContentLength(
         option("maxHttpContentLength", "max-http-content-length", Integer.class, max));
-    b.allowedOrigins(list("cors.origin", "cors.origin"));
+    List<String> origins = new java.util.ArrayList<>(allowedOrigins());
+    origins.addAll(list("cors.origin", "cors.origin")); // the Node plugin's socket.io option
+    b.allowedOrigins(origins);
     List<String> transports = list("transports", "transports");
     if (!transports.isEmpty()) {
       b.transports(transports);
@@ -44,7 +47,28 @@ final class SocketIoOptionsReader {
     b.workerQueueSize(option("workerQueueSize", "worker-queue-size", Integer.class, 1_000));
     b.sessionQueueSize(option("sessionQueueSize", "session-queue-size", Integer.class, 100));
     b.sendQueueLimit(settings.sendQueueLimit());
+    b.authThreads(option("authThreads", "auth-threads", Integer.class, 2));
+    b.authQueueSize(option("authQueueSize", "auth-queue-size", Integer.class, 64));
+    b.failedConnectLimit(option("failedConnectLimit", "failed-connect-limit", Integer.class, 5));
+    b.connectTimeoutMillis(option("connectTimeout", "connect-timeout", Integer.class, 10_000));
+    b.maxNamespaces(option("maxNamespaces", "max-namespaces", Integer.class, 20));
     return b.build();
+  }
+
+  /** {@code cds.websocket.allowed-origins}, shared with kind {@code ws}. */
+  private List<String> allowedOrigins() {
+    Object value = env.getProperty(OriginPolicy.SETTING, Object.class, null);
+    if (value == null) {
+      List<String> values = new java.util.ArrayList<>();
+      for (int i = 0; ; i++) {
+        String v = env.getProperty(OriginPolicy.SETTING + "[" + i + "]", String.class, null);
+        if (v == null) {
+          return values;
+        }
+        values.add(v.trim());
+      }
+    }
+    return OriginPolicy.parse(value);
   }
 
   private <T> T option(String camel, String kebab, Class<T> type, T fallback) {
