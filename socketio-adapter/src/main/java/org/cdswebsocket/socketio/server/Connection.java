@@ -70,11 +70,6 @@ final class Connection {
     return failedConnects.incrementAndGet();
   }
 
-  /** Whether a namespace of this connection is open. */
-  boolean hasOpenSession() {
-    return sessions.values().stream().anyMatch(SocketIoSession::isOpen);
-  }
-
   /** The namespaces joined or being joined. */
   int sessionCount() {
     return sessions.size();

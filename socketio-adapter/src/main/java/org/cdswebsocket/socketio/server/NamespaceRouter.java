@@ -76,14 +76,19 @@ final class NamespaceRouter {
     return namespaces.containsKey(namespace);
   }
 
-  /** An unknown namespace: answered like a Socket.IO v5 server (gap G7). */
+  /**
+   * An unknown namespace: answered like a Socket.IO v5 server (gap G7); counts as a refused
+   * connect.
+   */
   void rejectUnknown(Connection connection, String namespace) {
     connection.send(ControlPackets.connectError(namespace, "Invalid namespace"));
+    countRefusal(connection);
   }
 
   /**
    * A new Engine.IO connection (the library's implicit root connect at the handshake): closed
-   * unless one of its namespaces is open within {@code connectTimeout}.
+   * unless it has joined, or is still authenticating for, a namespace within {@code
+   * connectTimeout}.
    */
   void onEngineOpen(SocketIOClient root) {
     if (!(root instanceof NamespaceClient nc)) {
@@ -92,7 +97,7 @@ final class NamespaceRouter {
     Connection connection = connections.of(nc.getBaseClient());
     pool.schedule(
         () -> {
-          if (connection.head().isConnected() && !connection.hasOpenSession()) {
+          if (connection.head().isConnected() && !connection.hasSessions()) {
             LOG.debug("Connection without an open namespace timed out");
             connection.kill(WebSocketCloseStatus.POLICY_VIOLATION);
             connections.release(connection);
