@@ -47,7 +47,11 @@ public final class OriginFilter implements Filter {
           "WebSocket upgrade from origin {} refused (not in {})",
           LogSafe.text(http.getHeader("Origin")),
           OriginPolicy.SETTING);
-      ((HttpServletResponse) response).sendError(HttpServletResponse.SC_FORBIDDEN);
+      // no sendError: its error dispatch would pass the security chain again and answer 401
+      HttpServletResponse http403 = (HttpServletResponse) response;
+      http403.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      http403.setContentType("text/plain;charset=UTF-8");
+      http403.getWriter().write("Origin not allowed");
       return;
     }
     chain.doFilter(request, response);
