@@ -4,14 +4,14 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.websocket.server.ServerContainer;
 import org.cdswebsocket.spi.CapMockUsers;
 import org.cdswebsocket.spi.OriginPolicy;
+import org.cdswebsocket.spi.TransportContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Spring Boot auto-configuration of kind {@code ws}, active when {@code cds.websocket.kind} is
@@ -26,18 +26,14 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ServerContainer.class, CdsRuntime.class})
-@ConditionalOnExpression(
-    "'${cds.websocket.kind:ws}' == 'ws' and '${cds.websocket.enabled:true}' == 'true'")
+@Conditional(WsKindCondition.class)
 public class WsAutoConfiguration {
 
   private static final String ALL_PATHS = "/*";
 
   @Bean
-  WsEndpointRegistrar cdsWebSocketEndpointRegistrar(CdsRuntime runtime, Environment env) {
-    return new WsEndpointRegistrar(
-        runtime,
-        env.getProperty("cds.websocket.ws.sender-threads", Integer.class, 2),
-        env.getProperty("cds.websocket.ws.send-timeout", Long.class, 10_000L));
+  WsEndpointRegistrar cdsWebSocketEndpointRegistrar(CdsRuntime runtime) {
+    return new WsEndpointRegistrar(runtime);
   }
 
   @Bean
@@ -51,42 +47,27 @@ public class WsAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AuthCookieFilter> cdsWebSocketAuthCookieFilter(
-      CdsRuntime runtime, Environment env) {
+  FilterRegistrationBean<AuthCookieFilter> cdsWebSocketAuthCookieFilter(CdsRuntime runtime) {
     boolean mockUsers = CapMockUsers.active(runtime.getEnvironment());
+    Boolean configured =
+        TransportContext.settings(runtime).map(s -> s.ws().authCookie()).orElse(null);
     FilterRegistrationBean<AuthCookieFilter> registration =
         new FilterRegistrationBean<>(new AuthCookieFilter());
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
-    registration.setEnabled(
-        mockUsers && env.getProperty("cds.websocket.auth-cookie", Boolean.class, true));
+    registration.setEnabled(mockUsers && !Boolean.FALSE.equals(configured));
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<OriginFilter> cdsWebSocketOriginFilter(Environment env) {
+  FilterRegistrationBean<OriginFilter> cdsWebSocketOriginFilter(CdsRuntime runtime) {
+    OriginPolicy policy =
+        OriginPolicy.configured(
+            key -> runtime.getEnvironment().getProperty(key, String.class, null), false);
     FilterRegistrationBean<OriginFilter> registration =
-        new FilterRegistrationBean<>(
-            new OriginFilter(
-                new OriginPolicy(OriginPolicy.parse(allowedOrigins(env)), /* anyPort= */ false)));
+        new FilterRegistrationBean<>(new OriginFilter(policy));
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
     return registration;
-  }
-
-  /** {@code cds.websocket.allowed-origins}: a YAML list or a comma-separated string. */
-  private static Object allowedOrigins(Environment env) {
-    String joined = env.getProperty(OriginPolicy.SETTING);
-    if (joined != null) {
-      return joined;
-    }
-    java.util.List<String> values = new java.util.ArrayList<>();
-    for (int i = 0; ; i++) {
-      String v = env.getProperty(OriginPolicy.SETTING + "[" + i + "]");
-      if (v == null) {
-        return values;
-      }
-      values.add(v);
-    }
   }
 }
