@@ -12,7 +12,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * org.cdswebsocket} with its sub-packages ({@code cluster.redisson} belongs to {@code cluster});
  * main classes only.
  */
-@AnalyzeClasses(packages = "org.cdswebsocket", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "org.cdswebsocket",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PackageCyclesTest {
 
   @ArchTest

@@ -18,7 +18,7 @@ import org.cdswebsocket.WebSocketService;
  */
 @AnalyzeClasses(
     packages = "org.cdswebsocket.socketio",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class CoreBoundaryTest {
 
   @ArchTest
