@@ -168,6 +168,18 @@ class WebSocketRuntimeConfigurationIT {
     assertThat(TransportContext.of(runtime)).isEmpty();
   }
 
+  @Test
+  void disabledIgnoresSettingsItWouldRefuse() {
+    CdsRuntime runtime =
+        boot(
+            Map.of(
+                "cds.websocket.enabled", "false",
+                "cds.websocket.kind", "carrier-pigeon",
+                "cds.websocket.max-message-size", "-1"));
+
+    assertThat(TransportContext.of(runtime)).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ws", "WS", " Ws "})
   void everySpellingOfWsStartsTheWsRuntimeWithItsEndpoints(String kind) {
