@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * A real CAP runtime (test application.yaml: kind socket.io, port 0, mock user alice): the
  * adapter's registration, lifecycle and handshake authentication through CAP's user providers.
  */
-class CapRuntimeTest {
+class CapRuntimeIT {
 
   private static CdsRuntime runtime;
   private static SocketIoServerHandle handle;

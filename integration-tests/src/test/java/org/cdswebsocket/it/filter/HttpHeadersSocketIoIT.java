@@ -5,9 +5,9 @@ import org.cdswebsocket.it.SocketIoKindTest;
 import org.cdswebsocket.it.client.SocketIoTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The client-determination contract over kind socket.io with real Java Socket.IO clients. */
+/** OData request headers filtering events, received by real Java Socket.IO clients. */
 @SocketIoKindTest
-class FilterContractSocketIoTest extends AbstractFilterContractTest {
+class HttpHeadersSocketIoIT extends AbstractHttpHeadersTest {
 
   @Autowired CdsRuntime runtime;
 

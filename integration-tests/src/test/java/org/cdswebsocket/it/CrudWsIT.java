@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * tenant (the sender too with {@code @ws.broadcast.all}), never after a failed call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CrudWsTest {
+class CrudWsIT {
 
   private static final String PATH = "/ws/crud";
   private static final String TABLE = "cdswebsocket.it.Headers";

@@ -1,10 +1,13 @@
 package org.cdswebsocket.it.filter;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** OData request headers filtering events, received by real JDK WebSocket clients (kind ws). */
+/** The client-determination contract over kind ws with real JDK WebSocket clients. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HttpHeadersWsTest extends AbstractHttpHeadersTest {
+class FilterContractWsIT extends AbstractFilterContractTest {
+
+  @LocalServerPort int port;
 
   @Override
   protected ContractClient connect(String user, String identifier) throws Exception {

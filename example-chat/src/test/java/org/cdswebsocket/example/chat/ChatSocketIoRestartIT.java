@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Socket.IO clients with reconnection enabled (the client default) come back by themselves when the
  * whole CAP application restarts on the same Socket.IO port, over websocket and long-polling.
  */
-class ChatSocketIoRestartTest {
+class ChatSocketIoRestartIT {
 
   @Test
   void clientsReconnectAndReceiveAfterTheAppRestarts() throws Exception {
@@ -27,8 +27,8 @@ class ChatSocketIoRestartTest {
       ws.awaitConnected();
       polling.awaitConnected();
       ws.result("message", Map.of("text", "before"));
-      ChatSocketIoTest.assertReceived(ws, "before", "alice");
-      ChatSocketIoTest.assertReceived(polling, "before", "alice");
+      ChatSocketIoIT.assertReceived(ws, "before", "alice");
+      ChatSocketIoIT.assertReceived(polling, "before", "alice");
 
       app.close();
       app = start(port);
@@ -36,7 +36,7 @@ class ChatSocketIoRestartTest {
       ws.awaitReconnected();
       polling.awaitReconnected();
       assertThat(polling.result("message", Map.of("text", "after"))).isEqualTo("after");
-      ChatSocketIoTest.assertReceived(ws, "after", "bob");
+      ChatSocketIoIT.assertReceived(ws, "after", "bob");
     } finally {
       app.close();
     }

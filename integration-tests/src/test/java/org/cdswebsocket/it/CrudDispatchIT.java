@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * broadcast.
  */
 @SpringBootTest
-class CrudDispatchTest {
+class CrudDispatchIT {
 
   private static final String PATH = "/ws/crud";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +83,7 @@ class CrudDispatchTest {
     return session.sent().stream()
         .filter(p -> p.event().equals(event))
         .map(OutboundPayload::text)
-        .map(CrudDispatchTest::read)
+        .map(CrudDispatchIT::read)
         .map(frame -> frame.path("data"))
         .toList();
   }

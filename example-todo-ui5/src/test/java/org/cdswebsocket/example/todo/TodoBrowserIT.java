@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "cds.websocket.port=0")
-class TodoBrowserTest {
+class TodoBrowserIT {
 
   private static final Path SCRIPT = Path.of("src/test/e2e/two-browsers.mjs");
   private static final Path OUTPUT = Path.of("target/e2e");

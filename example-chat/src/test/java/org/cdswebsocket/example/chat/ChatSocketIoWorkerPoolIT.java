@@ -35,8 +35,8 @@ import org.springframework.context.annotation.Import;
       "cds.websocket.options.workerThreads=1",
       "cds.websocket.options.workerQueueSize=1"
     })
-@Import(ChatSocketIoWorkerPoolTest.SlowMessages.class)
-class ChatSocketIoWorkerPoolTest {
+@Import(ChatSocketIoWorkerPoolIT.SlowMessages.class)
+class ChatSocketIoWorkerPoolIT {
 
   @Autowired CdsRuntime runtime;
   @Autowired SlowMessages slow;

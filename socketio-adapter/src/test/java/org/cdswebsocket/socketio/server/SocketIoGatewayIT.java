@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The gateway on a real port with raw Engine.IO clients: exact wire behaviour, no CAP. */
-class SocketIoGatewayTest {
+class SocketIoGatewayIT {
 
   private static final String CHAT = "/ws/chat";
   private static final String GOOD = "{\"token\":\"good\"}";

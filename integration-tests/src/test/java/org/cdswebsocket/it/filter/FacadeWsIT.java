@@ -7,7 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Facade and lifecycle operations over kind ws with real JDK WebSocket clients. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FacadeWsTest extends AbstractFacadeTest {
+class FacadeWsIT extends AbstractFacadeTest {
 
   @LocalServerPort int port;
 

@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "cds.websocket.port=0")
-class TodoSocketIoTest {
+class TodoSocketIoIT {
 
   @Autowired CdsRuntime runtime;
   @LocalServerPort int httpPort;

@@ -26,13 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chat over kind socket.io with the Java {@code io.socket:socket.io-client}, over websocket and
- * over long-polling: the scenarios of {@link ChatWsTest}, plus what only Socket.IO has
+ * over long-polling: the scenarios of {@link ChatWsIT}, plus what only Socket.IO has
  * (acknowledgements, namespaces, tickets).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"cds.websocket.kind=socket.io", "cds.websocket.port=0"})
-class ChatSocketIoTest {
+class ChatSocketIoIT {
 
   @Autowired CdsRuntime runtime;
   @LocalServerPort int httpPort;

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * acknowledgement payloads for results and each kind of error.
  */
 @SpringBootTest
-class CoreDispatchTest {
+class CoreDispatchIT {
 
   @Autowired CdsRuntime cdsRuntime;
 

@@ -1,13 +1,10 @@
 package org.cdswebsocket.it.filter;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Outboxed events over kind ws with real JDK WebSocket clients. */
+/** OData request headers filtering events, received by real JDK WebSocket clients (kind ws). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutboxWsTest extends AbstractOutboxTest {
-
-  @LocalServerPort int port;
+class HttpHeadersWsIT extends AbstractHttpHeadersTest {
 
   @Override
   protected ContractClient connect(String user, String identifier) throws Exception {

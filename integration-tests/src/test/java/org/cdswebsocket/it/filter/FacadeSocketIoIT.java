@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * only Socket.IO has: acknowledgements of lifecycle calls, disconnect reasons, refused handshakes.
  */
 @SocketIoKindTest
-class FacadeSocketIoTest extends AbstractFacadeTest {
+class FacadeSocketIoIT extends AbstractFacadeTest {
 
   @Autowired CdsRuntime runtime;
 

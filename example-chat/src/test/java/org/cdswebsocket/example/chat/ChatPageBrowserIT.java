@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * credentials in the development cookie) and kind socket.io ({@code socket.io-client} served by the
  * app, credentials in the auth payload).
  */
-class ChatPageBrowserTest {
+class ChatPageBrowserIT {
 
   @Nested
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

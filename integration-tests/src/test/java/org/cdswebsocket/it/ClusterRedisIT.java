@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an event emitted on one node reaches the clients of the other, exactly once, and tenant isolation
  * holds across nodes.
  */
-class ClusterRedisTest {
+class ClusterRedisIT {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration QUIET = Duration.ofMillis(700);

@@ -3,9 +3,9 @@ package org.cdswebsocket.it.filter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The client-determination contract over kind ws with real JDK WebSocket clients. */
+/** Outboxed events over kind ws with real JDK WebSocket clients. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FilterContractWsTest extends AbstractFilterContractTest {
+class OutboxWsIT extends AbstractOutboxTest {
 
   @LocalServerPort int port;
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the acknowledgement of the emitting operation.
  */
 @SocketIoKindTest
-class OutboxSocketIoTest extends AbstractOutboxTest {
+class OutboxSocketIoIT extends AbstractOutboxTest {
 
   @Autowired CdsRuntime runtime;
 

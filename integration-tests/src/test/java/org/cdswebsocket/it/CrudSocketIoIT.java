@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * calls under test sent it, because one socket's calls run one after the other.
  */
 @SocketIoKindTest
-class CrudSocketIoTest {
+class CrudSocketIoIT {
 
   private static final String NAMESPACE = "/ws/crud";
   private static final Duration WAIT = Duration.ofSeconds(10);

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "cds.websocket.max-message-size=4096")
-class ChatWsTest {
+class ChatWsIT {
 
   @LocalServerPort int port;
 

@@ -1,7 +1,6 @@
 package org.cdswebsocket.example.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,13 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chat over kind socket.io with the npm {@code socket.io-client} 4.x in a Node process ({@code
- * src/test/js/chat-client.js}), over websocket and long-polling. Skipped when node or the
- * repository's {@code node_modules/socket.io-client} is missing.
+ * src/test/js/chat-client.js}), over websocket and long-polling. Fails (never skips) when node or
+ * the repository's {@code node_modules/socket.io-client} is missing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"cds.websocket.kind=socket.io", "cds.websocket.port=0"})
-class ChatSocketIoNodeTest {
+class ChatSocketIoNodeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +37,9 @@ class ChatSocketIoNodeTest {
   @ValueSource(strings = {"websocket", "polling"})
   void nodeClientChatsUnchanged(String transport) throws Exception {
     Path modules = nodeModules();
-    assumeTrue(modules != null, "node_modules/socket.io-client not found");
+    assertThat(modules)
+        .as("node_modules/socket.io-client (installed by the build's npm step, or npm ci)")
+        .isNotNull();
     int port =
         runtime
             .getServiceCatalog()

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Java {@code io.socket:socket.io-client} 2.1.2 over websocket and long-polling. */
-class JavaClientTest {
+class JavaClientIT {
 
   private static final RecordingHandler HANDLER = new RecordingHandler();
   private static SocketIoGateway gateway;

@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Operations and events over kind ws against the real test app. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsWsTest {
+class OperationsWsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final Duration QUIET = Duration.ofMillis(500);

@@ -5,9 +5,9 @@ import org.cdswebsocket.it.SocketIoKindTest;
 import org.cdswebsocket.it.client.SocketIoTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** OData request headers filtering events, received by real Java Socket.IO clients. */
+/** The client-determination contract over kind socket.io with real Java Socket.IO clients. */
 @SocketIoKindTest
-class HttpHeadersSocketIoTest extends AbstractHttpHeadersTest {
+class FilterContractSocketIoIT extends AbstractFilterContractTest {
 
   @Autowired CdsRuntime runtime;
 
