@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.cdswebsocket.it.FilterServiceHandler;
 import org.cdswebsocket.it.SocketIoKindTest;
-import org.cdswebsocket.it.client.SocketIoTestClient;
-import org.cdswebsocket.it.client.SocketIoTestClient.Transport;
+import org.cdswebsocket.test.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient.Transport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -2,7 +2,7 @@ package org.cdswebsocket.it.filter;
 
 import com.sap.cds.services.runtime.CdsRuntime;
 import org.cdswebsocket.it.SocketIoKindTest;
-import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** OData request headers filtering events, received by real Java Socket.IO clients. */

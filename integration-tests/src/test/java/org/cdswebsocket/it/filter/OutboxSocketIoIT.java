@@ -7,7 +7,7 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.List;
 import java.util.Map;
 import org.cdswebsocket.it.SocketIoKindTest;
-import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
