@@ -2,6 +2,8 @@ package org.cdswebsocket.example.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.cdswebsocket.WebSocketService;
-import org.cdswebsocket.example.chat.SocketIoChatClient.Auth;
-import org.cdswebsocket.socketio.SocketIoServerHandle;
-import org.json.JSONObject;
+import org.cdswebsocket.test.Credentials;
+import org.cdswebsocket.test.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient.Transport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,25 +41,43 @@ class ChatSocketIoIT {
   @LocalServerPort int httpPort;
   int port;
 
+  private static final String CHAT = "/ws/chat";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @BeforeEach
   void socketIoPort() {
-    port =
-        runtime
-            .getServiceCatalog()
-            .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME)
-            .port();
+    port = SocketIoTestClient.port(runtime);
+  }
+
+  /** Joins the chat as a mock user whose password is the user name. */
+  private SocketIoTestClient join(String transport, String user) throws Exception {
+    return client(transport).basic(user, user).connect();
+  }
+
+  private SocketIoTestClient.Builder client(String transport) {
+    return SocketIoTestClient.builder(port, CHAT).transport(Transport.of(transport));
+  }
+
+  /** A way to authenticate, named for the assertion message. */
+  private record Auth(String name, UnaryOperator<SocketIoTestClient.Builder> apply) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void everyClientReceivesWhatEitherSends(String transport) throws Exception {
-    try (SocketIoChatClient alice = SocketIoChatClient.join(port, transport, "alice");
-        SocketIoChatClient bob = SocketIoChatClient.join(port, transport, "bob")) {
-      assertThat(alice.result("message", Map.of("text", "hello bob"))).isEqualTo("hello bob");
+    try (SocketIoTestClient alice = join(transport, "alice");
+        SocketIoTestClient bob = join(transport, "bob")) {
+      assertThat(alice.emitWithAck("message", Map.of("text", "hello bob")).asText())
+          .isEqualTo("hello bob");
       assertReceived(alice, "hello bob", "alice");
       assertReceived(bob, "hello bob", "alice");
 
-      assertThat(bob.result("message", Map.of("text", "hi alice"))).isEqualTo("hi alice");
+      assertThat(bob.emitWithAck("message", Map.of("text", "hi alice")).asText())
+          .isEqualTo("hi alice");
       assertReceived(alice, "hi alice", "bob");
       assertReceived(bob, "hi alice", "bob");
     }
@@ -65,11 +86,11 @@ class ChatSocketIoIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void connectAndDisconnectCallTheLifecycleOperations(String transport) throws Exception {
-    try (SocketIoChatClient alice = SocketIoChatClient.join(port, transport, "alice")) {
+    try (SocketIoTestClient alice = join(transport, "alice")) {
       // each nextPresence fails the test when the event does not arrive in time; presence events
       // of earlier tests' clients whose disconnect is still being processed are skipped
       nextPresence(alice, "alice", "joined");
-      try (SocketIoChatClient bob = SocketIoChatClient.join(port, transport, "bob")) {
+      try (SocketIoTestClient bob = join(transport, "bob")) {
         nextPresence(alice, "bob", "joined");
       }
       nextPresence(alice, "bob", "left");
@@ -79,45 +100,46 @@ class ChatSocketIoIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void handshakeWithoutValidCredentialsIsRefused(String transport) throws Exception {
-    String chat = SocketIoChatClient.url(port, "/ws/chat");
     for (Auth auth :
         List.of(
-            Auth.none(),
-            Auth.basic("alice", "wrong"),
-            Auth.basic("mallory", "mallory"),
-            Auth.header("alice", "wrong"),
-            Auth.ticket("forged"))) {
-      try (SocketIoChatClient refused = SocketIoChatClient.open(chat, transport, auth, false)) {
-        assertThat(refused.connectErrorMessage()).as(auth.toString()).isEqualTo("401");
+            new Auth("none", b -> b),
+            new Auth("wrong password", b -> b.basic("alice", "wrong")),
+            new Auth("unknown user", b -> b.basic("mallory", "mallory")),
+            new Auth(
+                "wrong password in header",
+                b -> b.authorizationHeader(Credentials.basic("alice", "wrong"))),
+            new Auth("forged ticket", b -> b.ticket("forged")))) {
+      try (SocketIoTestClient refused = auth.apply().apply(client(transport)).open()) {
+        assertThat(refused.connectError()).as(auth.toString()).isEqualTo("401");
       }
     }
-    try (SocketIoChatClient unknown =
-        SocketIoChatClient.open(
-            SocketIoChatClient.url(port, "/ws/nope"),
-            transport,
-            Auth.basic("alice", "alice"),
-            false)) {
-      assertThat(unknown.connectErrorMessage()).isEqualTo("Invalid namespace");
+    try (SocketIoTestClient unknown =
+        SocketIoTestClient.builder(port, "/ws/nope")
+            .transport(Transport.of(transport))
+            .basic("alice", "alice")
+            .open()) {
+      assertThat(unknown.connectError()).isEqualTo("Invalid namespace");
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void credentialsInTheAuthorizationHeaderAreAccepted(String transport) throws Exception {
-    try (SocketIoChatClient alice =
-        SocketIoChatClient.join(port, transport, Auth.header("alice", "alice"))) {
-      assertThat(alice.result("announce", Map.of("text", "by header"))).isEqualTo("by header");
+    try (SocketIoTestClient alice =
+        client(transport).authorizationHeader(Credentials.basic("alice", "alice")).connect()) {
+      assertThat(alice.emitWithAck("announce", Map.of("text", "by header")).asText())
+          .isEqualTo("by header");
     }
   }
 
   static Stream<Arguments> badCalls() {
     Stream<Arguments> calls =
         Stream.of(
-            Arguments.of("message", new JSONObject(Map.of("text", 42)), 400),
+            Arguments.of("message", Map.of("text", 42), 400),
             Arguments.of("message", "text", 400),
-            Arguments.of("message", new JSONObject(Map.of("text", "x", "extra", 1)), 400),
-            Arguments.of("doesNotExist", new JSONObject(), 404),
-            Arguments.of("announce", new JSONObject(Map.of("text", "bob is no moderator")), 403),
+            Arguments.of("message", Map.of("text", "x", "extra", 1), 400),
+            Arguments.of("doesNotExist", Map.of(), 404),
+            Arguments.of("announce", Map.of("text", "bob is no moderator"), 403),
             Arguments.of("message", new byte[] {1, 2, 3}, 415));
     return calls.flatMap(
         a ->
@@ -129,15 +151,16 @@ class ChatSocketIoIT {
   @MethodSource("badCalls")
   void badCallsGetAnErrorAckAndHarmNoSession(String transport, String event, Object data, int code)
       throws Exception {
-    try (SocketIoChatClient alice = SocketIoChatClient.join(port, transport, "alice");
-        SocketIoChatClient bob = SocketIoChatClient.join(port, transport, "bob")) {
-      Object[] ack = bob.call(event, data);
+    try (SocketIoTestClient alice = join(transport, "alice");
+        SocketIoTestClient bob = join(transport, "bob")) {
+      List<JsonNode> ack = bob.ackArguments(event, data);
 
       assertThat(ack).hasSize(1);
-      JSONObject error = ((JSONObject) ack[0]).getJSONObject("error");
-      assertThat(httpStatus(error.getInt("code"))).isEqualTo(code);
-      assertThat(error.getString("message")).isNotBlank();
-      assertThat(bob.result("message", Map.of("text", "still works"))).isEqualTo("still works");
+      JsonNode error = ack.get(0).path("error");
+      assertThat(httpStatus(error.path("code").asInt())).isEqualTo(code);
+      assertThat(error.path("message").asText()).isNotBlank();
+      assertThat(bob.emitWithAck("message", Map.of("text", "still works")).asText())
+          .isEqualTo("still works");
       assertReceived(alice, "still works", "bob");
       assertThat(bob.isConnected()).isTrue();
     }
@@ -146,9 +169,9 @@ class ChatSocketIoIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void callsWithoutAcknowledgementStillRun(String transport) throws Exception {
-    try (SocketIoChatClient alice = SocketIoChatClient.join(port, transport, "alice")) {
-      alice.emit("doesNotExist", new JSONObject());
-      alice.emit("message", new JSONObject(Map.of("text", "no ack wanted")));
+    try (SocketIoTestClient alice = join(transport, "alice")) {
+      alice.emit("doesNotExist", Map.of());
+      alice.emit("message", Map.of("text", "no ack wanted"));
 
       assertReceived(alice, "no ack wanted", "alice");
     }
@@ -157,10 +180,10 @@ class ChatSocketIoIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void contextsNarrowBroadcasts(String transport) throws Exception {
-    try (SocketIoChatClient alice = SocketIoChatClient.join(port, transport, "alice");
-        SocketIoChatClient bob = SocketIoChatClient.join(port, transport, "bob")) {
+    try (SocketIoTestClient alice = join(transport, "alice");
+        SocketIoTestClient bob = join(transport, "bob")) {
       // ChatService has no wsContext operation: acknowledged without argument, as Node does
-      assertThat(alice.call("wsContext", new JSONObject(Map.of("context", "room-1")))).isEmpty();
+      assertThat(alice.ackArguments("wsContext", Map.of("context", "room-1"))).isEmpty();
 
       emit("for room-1", Map.of("contexts", List.of("room-1")));
       emit("for all", Map.of());
@@ -169,7 +192,7 @@ class ChatSocketIoIT {
       assertReceived(alice, "for all", "system");
       assertReceived(bob, "for all", "system"); // the room-1 event came first, had bob got it
 
-      assertThat(alice.call("wsContext", new JSONObject(Map.of("context", "room-1", "exit", true))))
+      assertThat(alice.ackArguments("wsContext", Map.of("context", "room-1", "exit", true)))
           .isEmpty();
       emit("room-1 again", Map.of("contexts", List.of("room-1")));
       emit("all again", Map.of());
@@ -180,27 +203,25 @@ class ChatSocketIoIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void ticketFromTheAppLetsABrowserConnectWithoutPassword(String transport) throws Exception {
-    HttpResponse<String> response = ticketRequest(SocketIoChatClient.basicValue("bob", "bob"));
+    HttpResponse<String> response = ticketRequest(Credentials.basic("bob", "bob").authorization());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-    String ticket = new JSONObject(response.body()).getString("ticket");
+    String ticket = JSON.readTree(response.body()).path("ticket").asText();
 
-    try (SocketIoChatClient bob = SocketIoChatClient.join(port, transport, Auth.ticket(ticket))) {
-      bob.result("message", Map.of("text", "via ticket"));
+    try (SocketIoTestClient bob = client(transport).ticket(ticket).connect()) {
+      bob.emitWithAck("message", Map.of("text", "via ticket"));
       assertReceived(bob, "via ticket", "bob");
     }
-    try (SocketIoChatClient replay =
-        SocketIoChatClient.open(
-            SocketIoChatClient.url(port, "/ws/chat"), transport, Auth.ticket(ticket), false)) {
-      assertThat(replay.connectErrorMessage()).isEqualTo("401");
+    try (SocketIoTestClient replay = client(transport).ticket(ticket).open()) {
+      assertThat(replay.connectError()).isEqualTo("401");
     }
   }
 
   @Test
   void ticketEndpointNeedsAnAuthenticatedUser() throws Exception {
     assertThat(ticketRequest(null).statusCode()).isEqualTo(401);
-    assertThat(ticketRequest(SocketIoChatClient.basicValue("alice", "wrong")).statusCode())
+    assertThat(ticketRequest(Credentials.basic("alice", "wrong").authorization()).statusCode())
         .isEqualTo(401);
   }
 
@@ -214,10 +235,10 @@ class ChatSocketIoIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-    JSONObject config = new JSONObject(response.body());
-    assertThat(config.getString("kind")).isEqualTo("socket.io");
-    assertThat(config.getInt("port")).isEqualTo(port);
-    assertThat(config.getString("ticket")).isEqualTo("ws-ticket");
+    JsonNode config = JSON.readTree(response.body());
+    assertThat(config.path("kind").asText()).isEqualTo("socket.io");
+    assertThat(config.path("port").asInt()).isEqualTo(port);
+    assertThat(config.path("ticket").asText()).isEqualTo("ws-ticket");
   }
 
   private HttpResponse<String> ticketRequest(String authorization) throws Exception {
@@ -244,19 +265,20 @@ class ChatSocketIoIT {
     return code >= 100_000 ? code / 1000 : code;
   }
 
-  private static JSONObject nextPresence(SocketIoChatClient client, String user, String status)
+  private static JsonNode nextPresence(SocketIoTestClient client, String user, String status)
       throws Exception {
     while (true) {
-      JSONObject presence = client.next("presence");
-      if (user.equals(presence.getString("user")) && status.equals(presence.getString("status"))) {
+      JsonNode presence = client.next("presence").data();
+      if (user.equals(presence.path("user").asText())
+          && status.equals(presence.path("status").asText())) {
         return presence;
       }
     }
   }
 
-  static void assertReceived(SocketIoChatClient client, String text, String user) throws Exception {
-    JSONObject data = client.next("received");
-    assertThat(data.getString("text")).isEqualTo(text);
-    assertThat(data.getString("user")).isEqualTo(user);
+  static void assertReceived(SocketIoTestClient client, String text, String user) throws Exception {
+    JsonNode data = client.next("received").data();
+    assertThat(data.path("text").asText()).isEqualTo(text);
+    assertThat(data.path("user").asText()).isEqualTo(user);
   }
 }

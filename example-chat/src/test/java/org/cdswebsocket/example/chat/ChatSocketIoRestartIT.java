@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.util.Map;
-import org.cdswebsocket.example.chat.SocketIoChatClient.Auth;
+import org.cdswebsocket.test.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient.Transport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,14 +20,13 @@ class ChatSocketIoRestartIT {
   void clientsReconnectAndReceiveAfterTheAppRestarts() throws Exception {
     int port = freePort();
     ConfigurableApplicationContext app = start(port);
-    String chat = SocketIoChatClient.url(port, "/ws/chat");
-    try (SocketIoChatClient ws =
-            SocketIoChatClient.open(chat, "websocket", Auth.basic("alice", "alice"), true);
-        SocketIoChatClient polling =
-            SocketIoChatClient.open(chat, "polling", Auth.basic("bob", "bob"), true)) {
+    try (SocketIoTestClient ws =
+            reconnecting(port, Transport.WEBSOCKET).basic("alice", "alice").open();
+        SocketIoTestClient polling =
+            reconnecting(port, Transport.POLLING).basic("bob", "bob").open()) {
       ws.awaitConnected();
       polling.awaitConnected();
-      ws.result("message", Map.of("text", "before"));
+      ws.emitWithAck("message", Map.of("text", "before"));
       ChatSocketIoIT.assertReceived(ws, "before", "alice");
       ChatSocketIoIT.assertReceived(polling, "before", "alice");
 
@@ -35,11 +35,16 @@ class ChatSocketIoRestartIT {
 
       ws.awaitReconnected();
       polling.awaitReconnected();
-      assertThat(polling.result("message", Map.of("text", "after"))).isEqualTo("after");
+      assertThat(polling.emitWithAck("message", Map.of("text", "after")).asText())
+          .isEqualTo("after");
       ChatSocketIoIT.assertReceived(ws, "after", "bob");
     } finally {
       app.close();
     }
+  }
+
+  private static SocketIoTestClient.Builder reconnecting(int port, Transport transport) {
+    return SocketIoTestClient.builder(port, "/ws/chat").transport(transport).reconnect(true);
   }
 
   /** Starts the chat app; command-line arguments, as application.yaml says kind ws. */

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cds.gen.chatservice.ChatService_;
 import cds.gen.chatservice.MessageContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sap.cds.services.handler.EventHandler;
 import com.sap.cds.services.handler.annotations.Before;
 import com.sap.cds.services.handler.annotations.ServiceName;
 import com.sap.cds.services.runtime.CdsRuntime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.cdswebsocket.socketio.SocketIoServerHandle;
-import org.json.JSONObject;
+import org.cdswebsocket.test.SocketIoTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,41 +39,40 @@ import org.springframework.context.annotation.Import;
 @Import(ChatSocketIoWorkerPoolIT.SlowMessages.class)
 class ChatSocketIoWorkerPoolIT {
 
+  private static final String CHAT = "/ws/chat";
+
   @Autowired CdsRuntime runtime;
   @Autowired SlowMessages slow;
 
   @Test
   void fullWorkerPoolRefusesCallsWith503() throws Exception {
-    int port =
-        runtime
-            .getServiceCatalog()
-            .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME)
-            .port();
-    try (SocketIoChatClient blocker = SocketIoChatClient.join(port, "websocket", "alice");
-        SocketIoChatClient second = SocketIoChatClient.join(port, "websocket", "bob");
-        SocketIoChatClient third = SocketIoChatClient.join(port, "websocket", "alice")) {
-      CompletableFuture<Object[]> blocked =
-          blocker.callAsync("message", new JSONObject(Map.of("text", SlowMessages.SLOW)));
+    int port = SocketIoTestClient.port(runtime);
+    try (SocketIoTestClient blocker = SocketIoTestClient.connect(port, CHAT, "alice", null);
+        SocketIoTestClient second = SocketIoTestClient.connect(port, CHAT, "bob", null);
+        SocketIoTestClient third = SocketIoTestClient.connect(port, CHAT, "alice", null)) {
+      CompletableFuture<List<JsonNode>> blocked =
+          blocker.emitAsync("message", Map.of("text", SlowMessages.SLOW));
       assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-      CompletableFuture<Object[]> a = second.callAsync("message", text("second"));
-      CompletableFuture<Object[]> b = third.callAsync("message", text("third"));
-      Object[] first = (Object[]) CompletableFuture.anyOf(a, b).get(10, TimeUnit.SECONDS);
-      JSONObject error = ((JSONObject) first[0]).getJSONObject("error");
-      assertThat(error.getInt("code")).isEqualTo(503);
+      CompletableFuture<List<JsonNode>> a = second.emitAsync("message", text("second"));
+      CompletableFuture<List<JsonNode>> b = third.emitAsync("message", text("third"));
+      Object first = CompletableFuture.anyOf(a, b).get(10, TimeUnit.SECONDS);
+      JsonNode refusal = (JsonNode) ((List<?>) first).get(0);
+      assertThat(refusal.path("error").path("code").asInt()).isEqualTo(503);
 
       slow.release.countDown();
-      assertThat(blocked.get(10, TimeUnit.SECONDS)[0]).isEqualTo(SlowMessages.SLOW);
-      CompletableFuture<Object[]> queued = a.isDone() && a.getNow(null) == first ? b : a;
-      assertThat(queued.get(10, TimeUnit.SECONDS)[0]).isIn("second", "third");
-      assertThat(third.result("message", Map.of("text", "room again"))).isEqualTo("room again");
+      assertThat(blocked.get(10, TimeUnit.SECONDS).get(0).asText()).isEqualTo(SlowMessages.SLOW);
+      CompletableFuture<List<JsonNode>> queued = a.isDone() && a.getNow(null) == first ? b : a;
+      assertThat(queued.get(10, TimeUnit.SECONDS).get(0).asText()).isIn("second", "third");
+      assertThat(third.emitWithAck("message", Map.of("text", "room again")).asText())
+          .isEqualTo("room again");
     } finally {
       slow.release.countDown();
     }
   }
 
-  private static JSONObject text(String text) {
-    return new JSONObject(Map.of("text", text));
+  private static Map<String, String> text(String text) {
+    return Map.of("text", text);
   }
 
   /** Holds the {@code message} call with text {@code slow} until the test releases it. */

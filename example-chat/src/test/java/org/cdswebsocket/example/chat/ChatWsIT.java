@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.cdswebsocket.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +24,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = "cds.websocket.max-message-size=4096")
 class ChatWsIT {
 
+  private static final String CHAT = "/ws/chat";
+
   @LocalServerPort int port;
+
+  /** Joins the chat as a mock user whose password is the user name. */
+  private WsTestClient join(String user) throws Exception {
+    return WsTestClient.connect(port, CHAT, user, user);
+  }
 
   @Test
   void everyClientReceivesWhatEitherSends() throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice");
-        ChatClient bob = ChatClient.join(port, "bob")) {
+    try (WsTestClient alice = join("alice");
+        WsTestClient bob = join("bob")) {
       alice.next("presence");
       bob.next("presence");
 
@@ -44,24 +52,22 @@ class ChatWsIT {
 
   @Test
   void connectAndDisconnectCallTheLifecycleOperations() throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice")) {
-      // each nextPresence fails the test when the event does not arrive within 5 s
-      alice.nextPresence("alice", "joined");
-      try (ChatClient bob = ChatClient.join(port, "bob")) {
-        alice.nextPresence("bob", "joined");
+    try (WsTestClient alice = join("alice")) {
+      // each nextPresence fails the test when the event does not arrive in time
+      nextPresence(alice, "alice", "joined");
+      try (WsTestClient bob = join("bob")) {
+        nextPresence(alice, "bob", "joined");
       }
-      alice.nextPresence("bob", "left");
+      nextPresence(alice, "bob", "left");
     }
   }
 
   @Test
   void handshakeWithoutValidCredentialsIsRefused() throws Exception {
-    String chat = "ws://localhost:" + port + "/ws/chat";
-    assertThat(ChatClient.handshake(chat, null, null)).isEqualTo(401);
-    assertThat(ChatClient.handshake(chat, "alice", "wrong")).isEqualTo(401);
-    assertThat(ChatClient.handshake(chat, "mallory", "mallory")).isEqualTo(401);
-    assertThat(ChatClient.handshake("ws://localhost:" + port + "/ws/nope", "alice", "alice"))
-        .isEqualTo(404);
+    assertThat(WsTestClient.handshakeStatus(port, CHAT, null, null)).isEqualTo(401);
+    assertThat(WsTestClient.handshakeStatus(port, CHAT, "alice", "wrong")).isEqualTo(401);
+    assertThat(WsTestClient.handshakeStatus(port, CHAT, "mallory", "mallory")).isEqualTo(401);
+    assertThat(WsTestClient.handshakeStatus(port, "/ws/nope", "alice", "alice")).isEqualTo(404);
   }
 
   @ParameterizedTest
@@ -80,8 +86,8 @@ class ChatWsIT {
           """)
   void badInputIsLoggedAndHarmsNoSession(String frame, String logged, CapturedOutput output)
       throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice");
-        ChatClient bob = ChatClient.join(port, "bob")) {
+    try (WsTestClient alice = join("alice");
+        WsTestClient bob = join("bob")) {
       bob.sendText(frame);
 
       bob.send("message", Map.of("text", "still works"));
@@ -94,8 +100,8 @@ class ChatWsIT {
 
   @Test
   void allowedCallOfARestrictedOperationWorks() throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice");
-        ChatClient bob = ChatClient.join(port, "bob")) {
+    try (WsTestClient alice = join("alice");
+        WsTestClient bob = join("bob")) {
       alice.send("announce", Map.of("text", "welcome"));
 
       assertReceived(bob, "welcome", "moderator alice");
@@ -104,8 +110,8 @@ class ChatWsIT {
 
   @Test
   void binaryFrameClosesOnlyThatSessionWith1003() throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice");
-        ChatClient bob = ChatClient.join(port, "bob")) {
+    try (WsTestClient alice = join("alice");
+        WsTestClient bob = join("bob")) {
       bob.sendBinary(new byte[] {1, 2, 3});
 
       assertThat(bob.closeCode()).isEqualTo(1003);
@@ -116,8 +122,8 @@ class ChatWsIT {
 
   @Test
   void oversizedMessageClosesOnlyThatSessionWith1009() throws Exception {
-    try (ChatClient alice = ChatClient.join(port, "alice");
-        ChatClient bob = ChatClient.join(port, "bob")) {
+    try (WsTestClient alice = join("alice");
+        WsTestClient bob = join("bob")) {
       bob.send("message", Map.of("text", "x".repeat(10_000)));
 
       assertThat(bob.closeCode()).isEqualTo(1009);
@@ -126,7 +132,21 @@ class ChatWsIT {
     }
   }
 
-  private static void assertReceived(ChatClient client, String text, String user)
+  /**
+   * Waits for the presence event of this user and status; other presence events (of clients of
+   * earlier tests whose disconnect is still being processed) are skipped.
+   */
+  private static void nextPresence(WsTestClient client, String user, String status)
+      throws InterruptedException {
+    while (true) {
+      JsonNode data = client.next("presence").path("data");
+      if (user.equals(data.path("user").asText()) && status.equals(data.path("status").asText())) {
+        return;
+      }
+    }
+  }
+
+  private static void assertReceived(WsTestClient client, String text, String user)
       throws InterruptedException {
     JsonNode data = client.next("received").path("data");
     assertThat(data.path("text").asText()).isEqualTo(text);

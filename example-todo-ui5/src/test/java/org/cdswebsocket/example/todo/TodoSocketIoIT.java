@@ -2,19 +2,21 @@ package org.cdswebsocket.example.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.cdswebsocket.example.todo.TodoClient.Received;
-import org.cdswebsocket.socketio.SocketIoServerHandle;
-import org.json.JSONArray;
-import org.json.JSONObject;
+import org.cdswebsocket.test.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,13 +37,25 @@ class TodoSocketIoIT {
   @LocalServerPort int httpPort;
   int port;
 
+  /** The broadcasts TodoService sends for {@code Todos}. */
+  private static final List<String> BROADCASTS =
+      List.of("Todos:created", "Todos:updated", "Todos:deleted");
+
+  private static final String NAMESPACE = ClientConfigController.NAMESPACE;
+
   @BeforeEach
   void socketIoPort() {
-    port =
-        runtime
-            .getServiceCatalog()
-            .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME)
-            .port();
+    port = SocketIoTestClient.port(runtime);
+  }
+
+  /** Joins TodoService as a mock user whose password is the user name. */
+  private SocketIoTestClient connect(String user) throws Exception {
+    return SocketIoTestClient.builder(port, NAMESPACE).basic(user, user).connect();
+  }
+
+  /** The next CRUD broadcast a client received, whatever its event. */
+  private static Event nextBroadcast(SocketIoTestClient client) throws InterruptedException {
+    return client.next(e -> BROADCASTS.contains(e.name()), Duration.ofSeconds(10));
   }
 
   /**
@@ -58,92 +72,90 @@ class TodoSocketIoIT {
 
   @Test
   void createUpdateDeleteAreAcknowledgedAndReachTheOtherClient() throws Exception {
-    try (TodoClient alice = TodoClient.connect(port, "alice");
-        TodoClient bob = TodoClient.connect(port, "bob")) {
+    try (SocketIoTestClient alice = connect("alice");
+        SocketIoTestClient bob = connect("bob")) {
       String title = unique("Buy milk");
 
-      JSONObject created = alice.row("Todos:create", Map.of("title", title));
+      JsonNode created = alice.create("Todos", Map.of("title", title));
 
-      String id = created.getString("ID");
-      assertThat(created.getString("title")).isEqualTo(title);
-      assertThat(created.getBoolean("done")).isFalse();
-      assertThat(created.getString("createdBy")).isEqualTo("alice");
-      Received heard = bob.next();
-      assertThat(heard.event()).isEqualTo("Todos:created");
-      assertThat(heard.data().getString("ID")).isEqualTo(id);
-      assertThat(heard.data().getString("title")).isEqualTo(title);
-      assertThat(heard.data().getBoolean("done")).isFalse();
-      assertThat(heard.data().getString("createdBy")).isEqualTo("alice");
+      String id = created.path("ID").asText();
+      assertThat(created.path("title").asText()).isEqualTo(title);
+      assertThat(created.path("done")).isEqualTo(BooleanNode.FALSE);
+      assertThat(created.path("createdBy").asText()).isEqualTo("alice");
+      Event heard = nextBroadcast(bob);
+      assertThat(heard.name()).isEqualTo("Todos:created");
+      assertThat(heard.data().path("ID").asText()).isEqualTo(id);
+      assertThat(heard.data().path("title").asText()).isEqualTo(title);
+      assertThat(heard.data().path("done")).isEqualTo(BooleanNode.FALSE);
+      assertThat(heard.data().path("createdBy").asText()).isEqualTo("alice");
 
-      JSONObject updated = bob.row("Todos:update", Map.of("ID", id, "done", true));
+      JsonNode updated = bob.update("Todos", Map.of("ID", id, "done", true));
 
-      assertThat(updated.getBoolean("done")).isTrue();
-      assertThat(updated.getString("modifiedBy")).isEqualTo("bob");
+      assertThat(updated.path("done")).isEqualTo(BooleanNode.TRUE);
+      assertThat(updated.path("modifiedBy").asText()).isEqualTo("bob");
       // alice's first broadcast is bob's update: her own create did not come back to her.
       // An update carries what was changed (as in the Node plugin), the page merges it.
-      heard = alice.next();
-      assertThat(heard.event()).isEqualTo("Todos:updated");
-      assertThat(heard.data().getString("ID")).isEqualTo(id);
-      assertThat(heard.data().getBoolean("done")).isTrue();
-      assertThat(heard.data().getString("modifiedBy")).isEqualTo("bob");
+      heard = nextBroadcast(alice);
+      assertThat(heard.name()).isEqualTo("Todos:updated");
+      assertThat(heard.data().path("ID").asText()).isEqualTo(id);
+      assertThat(heard.data().path("done")).isEqualTo(BooleanNode.TRUE);
+      assertThat(heard.data().path("modifiedBy").asText()).isEqualTo("bob");
 
-      Object deleted = alice.call("Todos:delete", Map.of("ID", id));
+      JsonNode deleted = alice.delete("Todos", Map.of("ID", id));
 
-      assertThat(((JSONObject) deleted).getString("ID")).isEqualTo(id);
-      heard = bob.next();
-      assertThat(heard.event()).isEqualTo("Todos:deleted");
-      assertThat(heard.data().getString("ID")).isEqualTo(id);
-      assertThat(alice.call("Todos:read", Map.of("ID", id))).isNull();
+      assertThat(deleted.path("ID").asText()).isEqualTo(id);
+      heard = nextBroadcast(bob);
+      assertThat(heard.name()).isEqualTo("Todos:deleted");
+      assertThat(heard.data().path("ID").asText()).isEqualTo(id);
+      assertThat(alice.read("Todos", Map.of("ID", id)).isNull()).isTrue();
     }
   }
 
   @Test
   void listReturnsTheTodosOfEveryUser() throws Exception {
-    try (TodoClient alice = TodoClient.connect(port, "alice");
-        TodoClient bob = TodoClient.connect(port, "bob")) {
-      String mine = alice.row("Todos:create", Map.of("title", unique("alice's"))).getString("ID");
-      String his = bob.row("Todos:create", Map.of("title", unique("bob's"))).getString("ID");
+    try (SocketIoTestClient alice = connect("alice");
+        SocketIoTestClient bob = connect("bob")) {
+      String mine = alice.create("Todos", Map.of("title", unique("alice's"))).path("ID").asText();
+      String his = bob.create("Todos", Map.of("title", unique("bob's"))).path("ID").asText();
 
-      JSONArray list = (JSONArray) alice.call("Todos:list", Map.of());
+      JsonNode list = alice.list("Todos", Map.of());
 
-      List<Object> ids = new ArrayList<>();
-      for (int i = 0; i < list.length(); i++) {
-        ids.add(list.getJSONObject(i).get("ID"));
-      }
+      assertThat(list.isArray()).isTrue();
+      List<String> ids = new ArrayList<>();
+      list.forEach(row -> ids.add(row.path("ID").asText()));
       assertThat(ids).contains(mine, his);
     }
   }
 
   @Test
   void invalidChangesGetAnErrorAcknowledgementAndNoBroadcast() throws Exception {
-    try (TodoClient alice = TodoClient.connect(port, "alice");
-        TodoClient bob = TodoClient.connect(port, "bob")) {
-      JSONObject empty = (JSONObject) alice.call("Todos:create", Map.of("title", ""));
-      JSONObject missing = (JSONObject) alice.call("Todos:create", Map.of("done", true));
-      JSONObject tooLong =
-          (JSONObject) alice.call("Todos:create", Map.of("title", "x".repeat(201)));
-      JSONObject unknown =
-          (JSONObject)
-              alice.call("Todos:update", Map.of("ID", UUID.randomUUID().toString(), "done", true));
+    try (SocketIoTestClient alice = connect("alice");
+        SocketIoTestClient bob = connect("bob")) {
+      JsonNode empty = alice.create("Todos", Map.of("title", ""));
+      JsonNode missing = alice.create("Todos", Map.of("done", true));
+      JsonNode tooLong = alice.create("Todos", Map.of("title", "x".repeat(201)));
+      JsonNode unknown =
+          alice.update("Todos", Map.of("ID", UUID.randomUUID().toString(), "done", true));
       String title = unique("valid");
-      alice.call("Todos:create", Map.of("title", title));
+      alice.create("Todos", Map.of("title", title));
 
-      assertThat(empty.getJSONObject("error").getString("message"))
+      assertThat(empty.path("error").path("message").asText())
           .isEqualTo("Provide the missing value.");
-      assertThat(missing.getJSONObject("error").getInt("code")).isEqualTo(409003);
-      assertThat(tooLong.getJSONObject("error").getString("message")).isNotBlank();
-      assertThat(httpStatus(unknown.getJSONObject("error").getInt("code"))).isEqualTo(404);
+      assertThat(missing.path("error").path("code").asInt()).isEqualTo(409003);
+      assertThat(tooLong.path("error").path("message").asText()).isNotBlank();
+      assertThat(httpStatus(unknown.path("error").path("code").asInt())).isEqualTo(404);
       // the valid create is the first thing bob hears of
-      Received heard = bob.next();
-      assertThat(heard.event()).isEqualTo("Todos:created");
-      assertThat(heard.data().getString("title")).isEqualTo(title);
+      Event heard = nextBroadcast(bob);
+      assertThat(heard.name()).isEqualTo("Todos:created");
+      assertThat(heard.data().path("title").asText()).isEqualTo(title);
     }
   }
 
   @Test
   void wrongPasswordsAreRefused() throws Exception {
-    try (TodoClient mallory = TodoClient.attempt(port, "alice", "wrong")) {
-      assertThat(mallory.outcome()).isEqualTo("401");
+    try (SocketIoTestClient mallory =
+        SocketIoTestClient.builder(port, NAMESPACE).basic("alice", "wrong").open()) {
+      assertThat(mallory.connectError()).isEqualTo("401");
     }
   }
 
@@ -158,8 +170,8 @@ class TodoSocketIoIT {
                 HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JSONObject config = new JSONObject(response.body());
-    assertThat(config.getInt("port")).isEqualTo(port);
-    assertThat(config.getString("namespace")).isEqualTo("/ws/todo");
+    JsonNode config = new ObjectMapper().readTree(response.body());
+    assertThat(config.path("port").asInt()).isEqualTo(port);
+    assertThat(config.path("namespace").asText()).isEqualTo("/ws/todo");
   }
 }
