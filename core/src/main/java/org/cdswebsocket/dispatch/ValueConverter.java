@@ -21,6 +21,12 @@ import org.cdswebsocket.format.Json;
  */
 final class ValueConverter {
 
+  /**
+   * The largest decimal exponent (in either direction) a decimal or double value may have: wider
+   * than any database decimal (HANA: 38 digits, decimal128 floating: 6144) needs.
+   */
+  static final int MAX_DECIMAL_EXPONENT = 6144;
+
   private ValueConverter() {}
 
   /**
@@ -44,8 +50,9 @@ final class ValueConverter {
         case BOOLEAN -> require(value, Boolean.class, what, "a boolean");
         case UINT8, INT16, INT32, INTEGER, INT64, INTEGER64, HANA_SMALLINT, HANA_TINYINT ->
             integral(value, simple.getJavaType(), what);
-        case DECIMAL, DECIMAL_FLOAT, HANA_SMALLDECIMAL -> decimal(value, what);
-        case DOUBLE, HANA_REAL -> decimal(value, what).doubleValue();
+        case DECIMAL, DECIMAL_FLOAT, HANA_SMALLDECIMAL ->
+            bounded(decimal(value, what), simple, what);
+        case DOUBLE, HANA_REAL -> finite(decimal(value, what), what);
         case DATE, TIME, DATETIME, TIMESTAMP ->
             Json.mapper()
                 .convertValue(
@@ -72,26 +79,97 @@ final class ValueConverter {
     return text;
   }
 
+  /**
+   * An integral number within the Java type's range. Never expands the number: the JDK's exact
+   * conversions refuse values with more than 19 integer digits from precision and scale alone, so
+   * {@code 1e400000000} costs no more than {@code 1}.
+   */
   private static Object integral(Object value, Class<?> javaType, String what) {
-    BigInteger integer;
-    try {
-      integer = value instanceof Number n ? new BigDecimal(n.toString()).toBigIntegerExact() : null;
-    } catch (ArithmeticException | NumberFormatException e) {
-      integer = null;
-    }
-    if (integer == null) {
+    if (!(value instanceof Number n)) {
       throw invalid(what, "an integer");
     }
+    long integer;
+    try {
+      integer = exactLong(n);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw invalid(what, "an integer within the range of " + javaType.getSimpleName());
+    }
     if (javaType == Long.class) {
-      return integer.longValueExact();
+      return integer;
     }
-    if (javaType == Short.class) {
-      return integer.shortValueExact();
+    long min = javaType == Short.class ? Short.MIN_VALUE : Integer.MIN_VALUE;
+    long max = javaType == Short.class ? Short.MAX_VALUE : Integer.MAX_VALUE;
+    if (integer < min || integer > max) {
+      throw invalid(what, "an integer within the range of " + javaType.getSimpleName());
     }
-    return integer.intValueExact();
+    return javaType == Short.class ? (Object) (short) integer : (Object) (int) integer;
+  }
+
+  private static long exactLong(Number n) {
+    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return n.longValue();
+    }
+    if (n instanceof BigInteger big) {
+      return big.longValueExact();
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new ArithmeticException("not finite");
+      }
+    }
+    // BigDecimal.longValueExact checks precision - scale before computing anything
+    return new BigDecimal(n.toString()).longValueExact();
+  }
+
+  /**
+   * A decimal whose integer digits fit the declared precision and scale ({@code Decimal(p, s)}: at
+   * most {@code p - s}), and, without a declared precision, whose magnitude stays within {@value
+   * #MAX_DECIMAL_EXPONENT} decimal digits, so that nothing downstream expands an 11-byte value into
+   * millions of digits.
+   */
+  private static BigDecimal bounded(BigDecimal number, CdsSimpleType type, String what) {
+    long integerDigits = (long) number.precision() - number.scale();
+    Integer precision = facet(type, "precision");
+    Integer scale = facet(type, "scale");
+    if (precision != null && precision > 0) {
+      int allowed = precision - (scale == null ? 0 : Math.max(scale, 0));
+      if (integerDigits > allowed && number.signum() != 0) {
+        throw invalid(what, "a number with at most " + allowed + " integer digits");
+      }
+    }
+    if (Math.abs(integerDigits) > MAX_DECIMAL_EXPONENT
+        || Math.abs((long) number.scale()) > MAX_DECIMAL_EXPONENT) {
+      throw invalid(what, "a number of at most " + MAX_DECIMAL_EXPONENT + " digits");
+    }
+    return number;
+  }
+
+  private static double finite(BigDecimal number, String what) {
+    if (Math.abs((long) number.precision() - number.scale()) > MAX_DECIMAL_EXPONENT
+        || Math.abs((long) number.scale()) > MAX_DECIMAL_EXPONENT) {
+      throw invalid(what, "a finite number");
+    }
+    double d = number.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw invalid(what, "a finite number");
+    }
+    return d;
+  }
+
+  private static Integer facet(CdsSimpleType type, String name) {
+    try {
+      Object value = type.get(name);
+      return value instanceof Number n ? n.intValue() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static BigDecimal decimal(Object value, String what) {
+    if (value instanceof Double d && !Double.isFinite(d)) {
+      throw invalid(what, "a finite number");
+    }
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
