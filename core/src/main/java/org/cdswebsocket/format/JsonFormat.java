@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.Json;
 
 /**
  * The default format {@code json}: {@code {"event": "<name>", "data": {...}, "headers": {...}}}.
