@@ -17,6 +17,7 @@ service MainService {
   action   crash() returns String;
   action   price(p : Decimal(10, 2)) returns Decimal(10, 2);
   action   ratio(r : Double) returns Double;
+  action   total(values : many Integer) returns Integer;
 
   event customEvent {
     text : String;

@@ -57,7 +57,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   private final PayloadComposer composer;
   private final OperationInvoker invoker;
   private final EntityCallHandler entities;
-  private final ServiceAccess access;
+  private final Admission admission;
   private final ClientLimits limits;
   private final ParameterConverter converter = new ParameterConverter();
 
@@ -102,34 +102,13 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     this.composer = composer;
     this.invoker = invoker;
     this.entities = entities;
-    this.access = access;
+    this.admission = new Admission(model, invoker, access, limits);
     this.limits = limits;
   }
 
   @Override
   public String refusal(ClientInfo client) {
-    ServiceEndpoint endpoint = model.endpoint(client.servicePath()).orElse(null);
-    if (endpoint == null) {
-      return "404";
-    }
-    if (client.identifier() != null
-        && client.identifier().length() > limits.maxIdentifierLength()) {
-      LOG.info(
-          "Client of user {} at {} refused: identifier longer than {} characters",
-          LogText.of(client.user()),
-          endpoint.path(),
-          limits.maxIdentifierLength());
-      return "400";
-    }
-    if (!access.mayUse(client, endpoint.serviceName())) {
-      LOG.info(
-          "Client of user {} refused at {}: no access to service {}",
-          LogText.of(client.user()),
-          endpoint.path(),
-          endpoint.serviceName());
-      return "403";
-    }
-    return null;
+    return admission.refusal(client);
   }
 
   @Override
@@ -139,14 +118,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       session.close(CloseCode.POLICY_VIOLATION, "Unknown endpoint");
       return;
     }
-    String refused = refusal(session.info());
-    if (refused != null) {
-      session.close(CloseCode.POLICY_VIOLATION, refused.equals("403") ? "Forbidden" : refused);
-      return;
-    }
-    Optional<OperationDefinition> wsConnect =
-        endpoint.lifecycleOperation(ServiceEndpoint.WS_CONNECT);
-    if (wsConnect.isPresent() && !connect(session, endpoint, wsConnect.get())) {
+    if (!admission.admit(session, endpoint)) {
       return;
     }
     if (session.isOpen()) {
@@ -157,36 +129,6 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
         session.id(),
         LogText.of(session.info().user()),
         endpoint.path());
-  }
-
-  /**
-   * Runs {@code wsConnect}; closes the session with 1008 if it fails with 401 or 403.
-   *
-   * @return whether the session may stay
-   */
-  private boolean connect(
-      ClientSession session, ServiceEndpoint endpoint, OperationDefinition operation) {
-    try {
-      invoker.invoke(session, endpoint, operation, Map.of(), Map.of());
-      return true;
-    } catch (ServiceException e) {
-      int status = e.getErrorStatus().getHttpStatus();
-      if (status == 401 || status == 403) {
-        LOG.info(
-            "wsConnect of {} refused user {} ({}); closing session {}",
-            endpoint.serviceName(),
-            LogText.of(session.info().user()),
-            status,
-            session.id());
-        session.close(CloseCode.POLICY_VIOLATION, status == 401 ? "Unauthorized" : "Forbidden");
-        return false;
-      }
-      logLifecycleFailure(session, endpoint, operation, e);
-      return true;
-    } catch (Throwable e) {
-      logLifecycleFailure(session, endpoint, operation, e);
-      return true;
-    }
   }
 
   @Override

@@ -1,20 +1,29 @@
 package org.cdswebsocket.dispatch;
 
+import com.sap.cds.reflect.CdsArrayedType;
 import com.sap.cds.reflect.CdsBaseType;
+import com.sap.cds.reflect.CdsElement;
 import com.sap.cds.reflect.CdsSimpleType;
+import com.sap.cds.reflect.CdsStructuredType;
 import com.sap.cds.reflect.CdsType;
 import com.sap.cds.services.ErrorStatuses;
 import com.sap.cds.services.ServiceException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cdswebsocket.spi.Json;
 
 /**
  * Converts one JSON value sent by a client into the Java type CAP expects for a simple CDS type,
  * strictly: a string must be sent as a string, an integer as an integral number, a UUID as a
- * canonical UUID string, dates as ISO-8601 strings. Structured and association values are returned
- * unchanged; callers that know the structure convert their members.
+ * canonical UUID string, dates as ISO-8601 strings. Structured values (not associations) and {@code
+ * many} values are converted member by member and item by item, so that no number reaches CAP
+ * unchecked; association values are returned unchanged (callers that know the target convert them).
  *
  * <p>Errors are {@link ServiceException}s with status 400 naming the value ({@code Parameter "a"}
  * or {@code Property "stock"}) and the expected type. Stateless and thread-safe.
@@ -37,7 +46,16 @@ final class ValueConverter {
    * @param what how errors name the value, e.g. {@code Parameter "a"}
    */
   static Object convert(CdsType type, Object value, String what) {
-    if (value == null || !type.isSimple()) {
+    if (value == null) {
+      return null;
+    }
+    if (type.isArrayed()) {
+      return array(type.as(CdsArrayedType.class).getItemsType(), value, what);
+    }
+    if (type.isStructured() && !type.isAssociation()) {
+      return structure(type.as(CdsStructuredType.class), value, what);
+    }
+    if (!type.isSimple()) {
       return value;
     }
     CdsSimpleType simple = type.as(CdsSimpleType.class);
@@ -62,6 +80,34 @@ final class ValueConverter {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw invalid(what, "a valid " + base.cdsName());
     }
+  }
+
+  /** A {@code many} value: every item converted by the items type. */
+  private static List<Object> array(CdsType items, Object value, String what) {
+    if (!(value instanceof Collection<?> many)) {
+      throw invalid(what, "an array");
+    }
+    List<Object> converted = new ArrayList<>(many.size());
+    for (Object item : many) {
+      converted.add(convert(items, item, what));
+    }
+    return converted;
+  }
+
+  /** A structured value: every member converted by its element's type; unknown members refused. */
+  private static Map<String, Object> structure(CdsStructuredType type, Object value, String what) {
+    if (!(value instanceof Map<?, ?> members)) {
+      throw invalid(what, "an object");
+    }
+    Map<String, Object> converted = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> member : members.entrySet()) {
+      String name = String.valueOf(member.getKey());
+      CdsElement element =
+          type.findElement(name)
+              .orElseThrow(() -> invalid(what, "an object without member \"" + name + "\""));
+      converted.put(name, convert(element.getType(), member.getValue(), what + "." + name));
+    }
+    return converted;
   }
 
   private static <T> T require(Object value, Class<T> type, String what, String expected) {

@@ -10,6 +10,7 @@ import cds.gen.mainservice.MainService_;
 import cds.gen.mainservice.PriceContext;
 import cds.gen.mainservice.RatioContext;
 import cds.gen.mainservice.SumContext;
+import cds.gen.mainservice.TotalContext;
 import cds.gen.mainservice.TriggerContext;
 import com.sap.cds.services.ErrorStatuses;
 import com.sap.cds.services.ServiceException;
@@ -61,6 +62,11 @@ public class MainServiceHandler implements EventHandler {
   @On(event = RatioContext.CDS_NAME)
   public void ratio(RatioContext context) {
     context.setResult(context.getR());
+  }
+
+  @On(event = TotalContext.CDS_NAME)
+  public void total(TotalContext context) {
+    context.setResult(context.getValues().stream().mapToInt(Integer::intValue).sum());
   }
 
   @On(event = AdminOnlyContext.CDS_NAME)

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
@@ -49,8 +51,9 @@ public final class SocketIoContractClient implements ContractClient {
   }
 
   /**
-   * A flat JSON object as org.json value whose numbers keep their exact text, also numbers no
-   * {@code double} can hold ({@code 1e400000000}), which org.json's own parser refuses.
+   * A flat JSON object (members may be arrays of scalars) as org.json value whose numbers keep
+   * their exact text, also numbers no {@code double} can hold ({@code 1e400000000}), which
+   * org.json's own parser refuses.
    */
   public static JSONObject rawObject(String json) throws Exception {
     Map<String, Object> members =
@@ -59,7 +62,12 @@ public final class SocketIoContractClient implements ContractClient {
             .readValue(json, new TypeReference<Map<String, Object>>() {});
     JSONObject object = new JSONObject();
     for (Map.Entry<String, Object> member : members.entrySet()) {
-      object.put(member.getKey(), member.getValue() == null ? JSONObject.NULL : member.getValue());
+      Object value = member.getValue();
+      if (value instanceof Collection<?> items) {
+        object.put(member.getKey(), new JSONArray(items));
+      } else {
+        object.put(member.getKey(), value == null ? JSONObject.NULL : value);
+      }
     }
     return object;
   }

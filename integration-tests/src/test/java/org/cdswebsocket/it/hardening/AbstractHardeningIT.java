@@ -211,6 +211,7 @@ public abstract class AbstractHardeningIT {
     main.sendRaw("sum", "{\"a\":-1e400000000,\"b\":1}");
     main.sendRaw("price", "{\"p\":1e400000000}");
     main.sendRaw("ratio", "{\"r\":1e400000000}");
+    main.sendRaw("total", "{\"values\":[1,1e400000000]}");
     main.send("trigger", Map.of("text", "alive"));
     assertThat(main.next("customEvent", WAIT).data().path("text").asText()).isEqualTo("alive");
 

@@ -57,6 +57,13 @@ class HardeningSocketIoIT extends AbstractHardeningIT {
                       "sum", SocketIoContractClient.rawObject("{\"a\":1e400000000,\"b\":1}"))))
           .isEqualTo(400);
       assertThat(code(main.emitWithAck("price", Map.of("p", "1e400000000")))).isEqualTo(400);
+      assertThat(
+              code(
+                  main.emitWithAck(
+                      "total", SocketIoContractClient.rawObject("{\"values\":[1,1e400000000]}"))))
+          .isEqualTo(400);
+      assertThat(main.emitWithAck("total", Map.of("values", java.util.List.of(1, 2))).asInt())
+          .isEqualTo(3);
       assertThat(code(main.emitWithAck("sum", Map.of("a", 1, "b", 2)))).isEqualTo(0);
       assertThat(main.emitWithAck("sum", Map.of("a", 1, "b", 2)).asInt()).isEqualTo(3);
       assertThat(code(main.emitWithAck("crash", Map.of()))).isEqualTo(500);

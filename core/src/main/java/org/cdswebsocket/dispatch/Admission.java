@@ -1,0 +1,113 @@
+package org.cdswebsocket.dispatch;
+
+import com.sap.cds.services.ServiceException;
+import java.util.Map;
+import java.util.Optional;
+import org.cdswebsocket.authorization.ServiceAccess;
+import org.cdswebsocket.model.OperationDefinition;
+import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.model.WebSocketModel;
+import org.cdswebsocket.spi.ClientInfo;
+import org.cdswebsocket.spi.ClientSession;
+import org.cdswebsocket.spi.CloseCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether a client may connect to an endpoint and stay: the endpoint exists, the identifier
+ * is within {@link ClientLimits#maxIdentifierLength()}, the user may use the service ({@link
+ * ServiceAccess}), and the service's {@code wsConnect} operation (when modelled) does not refuse
+ * with 401 or 403. A refused session is closed with {@link CloseCode#POLICY_VIOLATION}.
+ *
+ * <p>Runs on the connecting thread, which may block (authorization, {@code wsConnect}). Stateless
+ * apart from its collaborators; thread-safe.
+ */
+final class Admission {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
+
+  private final WebSocketModel model;
+  private final OperationInvoker invoker;
+  private final ServiceAccess access;
+  private final ClientLimits limits;
+
+  Admission(
+      WebSocketModel model, OperationInvoker invoker, ServiceAccess access, ClientLimits limits) {
+    this.model = model;
+    this.invoker = invoker;
+    this.access = access;
+    this.limits = limits;
+  }
+
+  /**
+   * The refusal of a client before anything runs for it.
+   *
+   * @return {@code null} to admit, else {@code "404"}, {@code "400"} or {@code "403"}
+   */
+  String refusal(ClientInfo client) {
+    ServiceEndpoint endpoint = model.endpoint(client.servicePath()).orElse(null);
+    if (endpoint == null) {
+      return "404";
+    }
+    if (client.identifier() != null
+        && client.identifier().length() > limits.maxIdentifierLength()) {
+      LOG.info(
+          "Client of user {} at {} refused: identifier longer than {} characters",
+          LogText.of(client.user()),
+          endpoint.path(),
+          limits.maxIdentifierLength());
+      return "400";
+    }
+    if (!access.mayUse(client, endpoint.serviceName())) {
+      LOG.info(
+          "Client of user {} refused at {}: no access to service {}",
+          LogText.of(client.user()),
+          endpoint.path(),
+          endpoint.serviceName());
+      return "403";
+    }
+    return null;
+  }
+
+  /**
+   * Admits an opened session: checks {@link #refusal} again and runs {@code wsConnect}; closes the
+   * session if either refuses. Other {@code wsConnect} failures are logged and keep the session.
+   *
+   * @return whether the session may be registered for broadcasts
+   */
+  boolean admit(ClientSession session, ServiceEndpoint endpoint) {
+    String refused = refusal(session.info());
+    if (refused != null) {
+      session.close(CloseCode.POLICY_VIOLATION, refused.equals("403") ? "Forbidden" : refused);
+      return false;
+    }
+    Optional<OperationDefinition> wsConnect =
+        endpoint.lifecycleOperation(ServiceEndpoint.WS_CONNECT);
+    return wsConnect.isEmpty() || connect(session, endpoint, wsConnect.get());
+  }
+
+  private boolean connect(
+      ClientSession session, ServiceEndpoint endpoint, OperationDefinition operation) {
+    try {
+      invoker.invoke(session, endpoint, operation, Map.of(), Map.of());
+      return true;
+    } catch (ServiceException e) {
+      int status = e.getErrorStatus().getHttpStatus();
+      if (status == 401 || status == 403) {
+        LOG.info(
+            "wsConnect of {} refused user {} ({}); closing session {}",
+            endpoint.serviceName(),
+            LogText.of(session.info().user()),
+            status,
+            session.id());
+        session.close(CloseCode.POLICY_VIOLATION, status == 401 ? "Unauthorized" : "Forbidden");
+        return false;
+      }
+      LOG.warn("wsConnect of {} failed for session {}", endpoint.serviceName(), session.id(), e);
+      return true;
+    } catch (Throwable e) {
+      LOG.warn("wsConnect of {} failed for session {}", endpoint.serviceName(), session.id(), e);
+      return true;
+    }
+  }
+}
