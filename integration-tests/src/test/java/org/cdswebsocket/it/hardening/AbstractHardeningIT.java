@@ -228,6 +228,11 @@ public abstract class AbstractHardeningIT {
 
   // --- 7. reserved parameter names ------------------------------------------------------------
 
+  /**
+   * A regression guard on both kinds: before the fix the payload's {@code cqn} occupied the target
+   * key and CAP failed with a ClassCastException before any handler ran; the Socket.IO subclass
+   * asserts the clean 400 refusal.
+   */
   @Test
   void aParameterNamedCqnNeverReplacesTheBoundTarget() throws Exception {
     ContractClient writer = client("/ws/crud", "alice");
