@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Decides whether a client may connect to an endpoint and stay: the endpoint exists, the identifier
  * is within {@link ClientLimits#maxIdentifierLength()}, the user may use the service ({@link
  * ServiceAccess}), and the service's {@code wsConnect} operation (when modelled) does not refuse
- * with 401 or 403. A refused session is closed with {@link CloseCode#POLICY_VIOLATION}.
+ * with 401 or 403. The caller closes a refused session with {@link CloseCode#POLICY_VIOLATION}.
  *
  * <p>Runs on the connecting thread, which may block (authorization, {@code wsConnect}). Stateless
  * apart from its collaborators; thread-safe.
@@ -70,27 +70,36 @@ final class Admission {
   }
 
   /**
-   * Admits an opened session: checks {@link #refusal} again and runs {@code wsConnect}; closes the
-   * session if either refuses. Other {@code wsConnect} failures are logged and keep the session.
+   * Closes a session that {@link #refusal} refuses.
    *
-   * @return whether the session may be registered for broadcasts
+   * @return whether the session may stay
    */
-  boolean admit(ClientSession session, ServiceEndpoint endpoint) {
+  boolean check(ClientSession session) {
     String refused = refusal(session.info());
     if (refused != null) {
       session.close(CloseCode.POLICY_VIOLATION, refused.equals("403") ? "Forbidden" : refused);
       return false;
     }
-    Optional<OperationDefinition> wsConnect =
-        endpoint.lifecycleOperation(ServiceEndpoint.WS_CONNECT);
-    return wsConnect.isEmpty() || connect(session, endpoint, wsConnect.get());
+    return true;
   }
 
-  private boolean connect(
+  /**
+   * Runs the service's {@code wsConnect} operation, if modelled. Failures other than 401 and 403
+   * are logged and keep the session.
+   *
+   * @return the close reason if {@code wsConnect} refused with 401 or 403, else {@code null}
+   */
+  String connect(ClientSession session, ServiceEndpoint endpoint) {
+    Optional<OperationDefinition> wsConnect =
+        endpoint.lifecycleOperation(ServiceEndpoint.WS_CONNECT);
+    return wsConnect.isEmpty() ? null : connect(session, endpoint, wsConnect.get());
+  }
+
+  private String connect(
       ClientSession session, ServiceEndpoint endpoint, OperationDefinition operation) {
     try {
       invoker.invoke(session, endpoint, operation, Map.of(), Map.of());
-      return true;
+      return null;
     } catch (ServiceException e) {
       int status = e.getErrorStatus().getHttpStatus();
       if (status == 401 || status == 403) {
@@ -100,14 +109,13 @@ final class Admission {
             LogText.of(session.info().user()),
             status,
             session.id());
-        session.close(CloseCode.POLICY_VIOLATION, status == 401 ? "Unauthorized" : "Forbidden");
-        return false;
+        return status == 401 ? "Unauthorized" : "Forbidden";
       }
       LOG.warn("wsConnect of {} failed for session {}", endpoint.serviceName(), session.id(), e);
-      return true;
+      return null;
     } catch (Throwable e) {
       LOG.warn("wsConnect of {} failed for session {}", endpoint.serviceName(), session.id(), e);
-      return true;
+      return null;
     }
   }
 }

@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Admission: a client whose user may not use the service ({@link ServiceAccess}), or whose
  * identifier is longer than {@link ClientLimits#maxIdentifierLength()}, is refused (see {@link
- * #refusal}) and, if the transport opened it anyway, closed with 1008 before it is registered. The
- * session is registered for broadcasts only after {@code wsConnect} (when modelled) succeeded; a
- * {@code wsConnect} failing with 401 or 403 closes it with 1008, other failures are logged.
+ * #refusal}) and, if the transport opened it anyway, closed with 1008 before it is registered. An
+ * admitted session is registered for broadcasts before {@code wsConnect} (when modelled) runs, so
+ * that it misses nothing sent right after connecting; a {@code wsConnect} failing with 401 or 403
+ * deregisters it and closes it with 1008 (broadcasts emitted while that {@code wsConnect} ran may
+ * have reached it), other failures are logged.
  *
  * <p>Contexts: a {@code wsContext} request is checked against the {@link ClientLimits} and applied
  * only after the service's {@code wsContext} operation (when modelled) succeeded.
@@ -118,11 +120,16 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       session.close(CloseCode.POLICY_VIOLATION, "Unknown endpoint");
       return;
     }
-    if (!admission.admit(session, endpoint)) {
-      return;
+    if (!admission.check(session)) {
+      return; // no service access: never registered, never receives anything
     }
-    if (session.isOpen()) {
-      registry.add(session);
+    // registered before wsConnect runs, so that no event sent right after connecting is missed
+    registry.add(session);
+    String refused = admission.connect(session, endpoint);
+    if (refused != null) {
+      registry.remove(session); // before the close, so that wsDisconnect does not run for it
+      session.close(CloseCode.POLICY_VIOLATION, refused);
+      return;
     }
     LOG.debug(
         "Session {} of user {} opened at {}",
