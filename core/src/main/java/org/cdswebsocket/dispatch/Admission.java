@@ -10,6 +10,7 @@ import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class Admission {
         && client.identifier().length() > limits.maxIdentifierLength()) {
       LOG.info(
           "Client of user {} at {} refused: identifier longer than {} characters",
-          LogText.of(client.user()),
+          LogSafe.text(client.user()),
           endpoint.path(),
           limits.maxIdentifierLength());
       return "400";
@@ -61,7 +62,7 @@ final class Admission {
     if (!access.mayUse(client, endpoint.serviceName())) {
       LOG.info(
           "Client of user {} refused at {}: no access to service {}",
-          LogText.of(client.user()),
+          LogSafe.text(client.user()),
           endpoint.path(),
           endpoint.serviceName());
       return "403";
@@ -106,7 +107,7 @@ final class Admission {
         LOG.info(
             "wsConnect of {} refused user {} ({}); closing session {}",
             endpoint.serviceName(),
-            LogText.of(session.info().user()),
+            LogSafe.text(session.info().user()),
             status,
             session.id());
         return status == 401 ? "Unauthorized" : "Forbidden";

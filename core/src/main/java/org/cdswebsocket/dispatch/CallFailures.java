@@ -5,6 +5,7 @@ import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.spi.AckCallback;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.ErrorPayload;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +39,16 @@ final class CallFailures {
     if (failure instanceof ServiceException e) {
       LOG.info(
           "Call of '{}' by user {} at {} failed: {}",
-          LogText.of(call),
-          LogText.of(session.info().user()),
+          LogSafe.text(call),
+          LogSafe.text(session.info().user()),
           endpoint.path(),
-          LogText.of(e.getMessage()));
+          LogSafe.text(e.getMessage()));
       error = ErrorPayload.of(e);
     } else {
       LOG.error(
           "Call of '{}' by user {} at {} failed unexpectedly",
-          LogText.of(call),
-          LogText.of(session.info().user()),
+          LogSafe.text(call),
+          LogSafe.text(session.info().user()),
           endpoint.path(),
           failure);
       error = ErrorPayload.of(ErrorPayload.INTERNAL, "Internal server error");

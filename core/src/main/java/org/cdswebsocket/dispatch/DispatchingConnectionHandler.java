@@ -20,6 +20,7 @@ import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
 import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>No failure of a call, not even an {@link Error} of a handler, escapes to the transport thread:
  * it is logged and acknowledged with code 500. Client-supplied text is escaped in logs ({@link
- * LogText}).
+ * LogSafe}).
  */
 public final class DispatchingConnectionHandler implements ConnectionHandler {
 
@@ -134,7 +135,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     LOG.debug(
         "Session {} of user {} opened at {}",
         session.id(),
-        LogText.of(session.info().user()),
+        LogSafe.text(session.info().user()),
         endpoint.path());
   }
 
@@ -152,7 +153,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
           "Session {} at {} sent an invalid frame: {}",
           session.id(),
           endpoint.path(),
-          LogText.of(e.getMessage()));
+          LogSafe.text(e.getMessage()));
       fail(ack, ErrorPayload.of(ErrorPayload.BAD_REQUEST, e.getMessage()));
       return;
     }
@@ -169,7 +170,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
           "Session {} at {} sent unknown event '{}'",
           session.id(),
           endpoint.path(),
-          LogText.of(message.event()));
+          LogSafe.text(message.event()));
       fail(ack, ErrorPayload.of(ErrorPayload.NOT_FOUND, "Unknown event '" + message.event() + "'"));
       return;
     }
@@ -240,7 +241,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   public void onClose(ClientSession session, String reason) {
     boolean wasOpen = registry.remove(session);
     ServiceEndpoint endpoint = endpointOf(session);
-    LOG.debug("Session {} closed: {}", session.id(), LogText.of(reason));
+    LOG.debug("Session {} closed: {}", session.id(), LogSafe.text(reason));
     if (endpoint == null || !wasOpen) {
       return; // refused at connect: wsDisconnect belongs to sessions that were admitted
     }
