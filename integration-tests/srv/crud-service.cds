@@ -10,9 +10,28 @@ service CrudService {
   entity Headers as projection on db.Headers actions {
     action   boundAction(text : String) returns String;
     function boundFunction(num : Integer) returns String;
+    /** Declares a parameter named like CAP's bound-target key: it must never replace the target. */
+    action   target(@cds.java.name: 'cqnText' cqn : String) returns String;
   };
 
+  /** At most 3 items per expanded header (readDeep). */
+  @cds.query.limit.max: 3
   entity HeaderItems as projection on db.HeaderItems;
+
+  /** Only admins read these; broadcasts would carry the whole row. */
+  @requires: 'admin'
+  @ws.broadcast: 'data'
+  entity DataSecrets as projection on db.Secrets;
+
+  /** Everybody reads only own rows (instance-based READ): broadcasts are for nobody. */
+  @restrict: [{ grant: '*', to: 'authenticated-user', where: 'createdBy = $user' }]
+  @ws.broadcast: 'data'
+  @ws.broadcast.all: true
+  entity PrivateHeaders as projection on db.Headers;
+
+  /** Paged like OData: 2 rows unless $top says otherwise, at most 3. */
+  @cds.query.limit: { default: 2, max: 3 }
+  entity PagedHeaders as projection on db.Headers;
 
   /** Broadcasts carry the whole row and reach the sender too. */
   @ws.broadcast    : 'data'

@@ -14,7 +14,7 @@ service FilterService {
   action emitOutboxed(event : String, data : LargeString, headers : LargeString,
                       outbox : String, fail : Boolean);
   /** Calls the facade of the calling socket: emit, broadcast, broadcastAll, enter, exit, reset,
-      disconnect, native, onDisconnect. */
+      disconnect, native, onDisconnect, report (only reports the contexts). */
   action facade(op : String, text : String, context : String, filter : LargeString);
 
   action wsConnect();

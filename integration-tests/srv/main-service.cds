@@ -13,6 +13,12 @@ service MainService {
   @requires: 'admin'
   action   adminOnly() returns String;
 
+  /** Throws an Error (not an exception), as a broken dependency does (NoSuchMethodError). */
+  action   crash() returns String;
+  action   price(p : Decimal(10, 2)) returns Decimal(10, 2);
+  action   ratio(r : Double) returns Double;
+  action   total(values : many Integer) returns Integer;
+
   event customEvent {
     text : String;
   }

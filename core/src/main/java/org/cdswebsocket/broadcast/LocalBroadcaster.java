@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * transport pays its per-message overhead (thread hand-off, flush scheduling) once per broadcast
  * rather than once per session.
  *
+ * <p>A broadcast that {@linkplain Recipients#requireRead requires READ access} to an entity reaches
+ * only sessions whose user passes the {@link ReadAccess} check.
+ *
  * <p>Thread-safe. A failing session is logged and skipped; the others still receive the event.
  */
 public final class LocalBroadcaster implements Broadcaster {
@@ -25,10 +28,21 @@ public final class LocalBroadcaster implements Broadcaster {
 
   private final SessionRegistry registry;
   private final PayloadComposer composer;
+  private final ReadAccess readAccess;
 
+  /** A broadcaster that delivers CRUD broadcasts without READ checks (tests). */
   public LocalBroadcaster(SessionRegistry registry, PayloadComposer composer) {
+    this(registry, composer, ReadAccess.ALL);
+  }
+
+  /**
+   * @param readAccess decides READ access for broadcasts that require it
+   */
+  public LocalBroadcaster(
+      SessionRegistry registry, PayloadComposer composer, ReadAccess readAccess) {
     this.registry = registry;
     this.composer = composer;
+    this.readAccess = readAccess;
   }
 
   @Override
@@ -38,7 +52,7 @@ public final class LocalBroadcaster implements Broadcaster {
     SessionGroupWriter writer = null;
     boolean mixed = false;
     for (ClientSession session : registry.candidates(recipients.tenant(), recipients.path())) {
-      if (!session.isOpen() || !recipients.matches(session)) {
+      if (!session.isOpen() || !recipients.matches(session) || !mayRead(recipients, session)) {
         continue;
       }
       matches.add(session);
@@ -70,6 +84,19 @@ public final class LocalBroadcaster implements Broadcaster {
         broadcast.event(),
         matches.size(),
         recipients.path());
+  }
+
+  private boolean mayRead(Recipients recipients, ClientSession session) {
+    String entity = recipients.readableEntity();
+    if (entity == null) {
+      return true;
+    }
+    try {
+      return readAccess.mayRead(session.info(), entity);
+    } catch (RuntimeException e) {
+      LOG.warn("READ check of {} for session {} failed; not delivering", entity, session.id(), e);
+      return false;
+    }
   }
 
   private static void write(

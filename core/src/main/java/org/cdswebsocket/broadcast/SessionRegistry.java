@@ -28,15 +28,20 @@ public final class SessionRegistry {
         .add(session);
   }
 
-  /** Removes a session; unknown sessions are ignored. */
-  public void remove(ClientSession session) {
+  /**
+   * Removes a session; unknown sessions are ignored.
+   *
+   * @return whether the session was registered
+   */
+  public boolean remove(ClientSession session) {
     Map<String, Set<ClientSession>> byTenant = byPathAndTenant.get(session.info().servicePath());
     if (byTenant != null) {
       Set<ClientSession> sessions = byTenant.get(tenantKey(session.info().tenant()));
       if (sessions != null) {
-        sessions.remove(session);
+        return sessions.remove(session);
       }
     }
+    return false;
   }
 
   /** The sessions of one tenant at one endpoint: the only candidates of a broadcast there. */

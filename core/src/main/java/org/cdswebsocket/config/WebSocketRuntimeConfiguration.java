@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cdswebsocket.WebSocketService;
+import org.cdswebsocket.authorization.CapAuthorization;
 import org.cdswebsocket.broadcast.Broadcaster;
 import org.cdswebsocket.broadcast.EmitterCapture;
 import org.cdswebsocket.broadcast.LocalBroadcaster;
@@ -24,6 +25,7 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.cluster.ClusterSetup;
+import org.cdswebsocket.dispatch.ClientLimits;
 import org.cdswebsocket.dispatch.CrudBroadcaster;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
 import org.cdswebsocket.dispatch.EntityCallHandler;
@@ -99,11 +101,12 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
 
     SessionRegistry registry = new SessionRegistry();
     PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
+    CapAuthorization authorization = new CapAuthorization(cdsRuntime);
     Broadcaster broadcaster =
         ClusterSetup.broadcaster(
             settings.cluster(),
             cdsRuntime.getEnvironment(),
-            new LocalBroadcaster(registry, composer));
+            new LocalBroadcaster(registry, composer, authorization));
     if (broadcaster instanceof AutoCloseable closeable) {
       closeOnStop(cdsRuntime, closeable);
     }
@@ -112,9 +115,19 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         RecipientsResolver.create(cdsRuntime.getCdsModel(), settings.operators());
     // Modelled CRUD events (<Entity>.created) are narrowed by their filter annotations.
     EntityCallHandler entities =
-        new EntityCallHandler(invoker, new CrudBroadcaster(broadcaster, recipients::narrow));
+        new EntityCallHandler(
+            invoker,
+            new CrudBroadcaster(broadcaster, recipients::narrow),
+            cdsRuntime.getEnvironment());
     DispatchingConnectionHandler handler =
-        new DispatchingConnectionHandler(model, registry, composer, invoker, entities);
+        new DispatchingConnectionHandler(
+            model,
+            registry,
+            composer,
+            invoker,
+            entities,
+            authorization,
+            ClientLimits.from(cdsRuntime.getEnvironment()));
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
     provider.initialise(
         new TransportContext(

@@ -1,5 +1,7 @@
 package org.cdswebsocket.dispatch;
 
+import com.sap.cds.services.ErrorStatuses;
+import com.sap.cds.services.ServiceException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,6 +14,10 @@ import org.cdswebsocket.spi.ClientSession;
  * The built-in {@code wsContext} event: {@code {context: string | string[], contexts?: string[],
  * exit?: boolean, reset?: boolean}}. {@code reset} leaves all contexts first; then the named
  * contexts are entered, or left when {@code exit} is true.
+ *
+ * <p>A request is {@linkplain #check checked} against the {@link ClientLimits} before anything is
+ * applied, and {@linkplain #applyTo applied} by the dispatcher only after the service's own {@code
+ * wsContext} operation (if modelled) succeeded.
  *
  * @param contexts the named contexts
  * @param exit whether to leave instead of enter
@@ -33,6 +39,35 @@ public record ContextRequest(Set<String> contexts, boolean exit, boolean reset) 
       many.forEach(v -> addAll(target, v));
     } else if (value != null && !value.toString().isEmpty()) {
       target.add(value.toString());
+    }
+  }
+
+  /**
+   * Refuses a request that would exceed the limits: a context name longer than allowed, or more
+   * contexts than a socket may be in after the request.
+   *
+   * @param current the session's contexts now
+   * @throws ServiceException 400, naming the limit
+   */
+  public void check(Set<String> current, ClientLimits limits) {
+    for (String context : contexts) {
+      if (context.length() > limits.maxContextLength()) {
+        throw new ServiceException(
+            ErrorStatuses.BAD_REQUEST,
+            "A context name must not be longer than {} characters",
+            limits.maxContextLength());
+      }
+    }
+    if (exit) {
+      return;
+    }
+    Set<String> after = reset ? new LinkedHashSet<>() : new LinkedHashSet<>(current);
+    after.addAll(contexts);
+    if (after.size() > limits.maxContexts()) {
+      throw new ServiceException(
+          ErrorStatuses.BAD_REQUEST,
+          "A socket can be in at most {} contexts",
+          limits.maxContexts());
     }
   }
 

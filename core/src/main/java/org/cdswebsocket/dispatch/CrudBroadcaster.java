@@ -21,6 +21,10 @@ import org.cdswebsocket.spi.ClientSession;
  * through the {@link CrudRecipientResolver}; otherwise {@code @ws.broadcast} decides: the key
  * elements (default), the whole row ({@code data}) or nothing ({@code none}).
  *
+ * <p>Every CRUD broadcast reaches only recipients whose user may READ the entity ({@link
+ * Recipients#requireRead}; instance-based {@code where} conditions are not evaluated, a user whose
+ * READ grant has one does not receive it).
+ *
  * <p>Call it only after the change set committed. Thread-safe; delivery errors of single sessions
  * are handled by the {@link Broadcaster}.
  */
@@ -47,7 +51,8 @@ public final class CrudBroadcaster {
       String suffix,
       Map<String, Object> row) {
     String event = entity.name() + ":" + suffix;
-    Recipients recipients = Recipients.of(sender.info().tenant(), endpoint.path());
+    Recipients recipients =
+        Recipients.of(sender.info().tenant(), endpoint.path()).requireRead(entity.qualifiedName());
     if (!entity.broadcastAll()) {
       recipients = recipients.excludeSession(sender.id());
     }

@@ -1,7 +1,9 @@
 package org.cdswebsocket.dispatch;
 
+import com.sap.cds.services.ServiceException;
 import java.util.Map;
 import java.util.Optional;
+import org.cdswebsocket.authorization.ServiceAccess;
 import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.format.FormatException;
@@ -11,12 +13,14 @@ import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.spi.AckCallback;
+import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
 import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +36,20 @@ import org.slf4j.LoggerFactory;
  * message. Unexpected failures are logged at ERROR and acknowledged with code 500. Kind ws has no
  * acknowledgements, so there the log is the outcome, as in Node.
  *
- * <p>Lifecycle operations {@code wsConnect} and {@code wsDisconnect} are called when the service
- * declares them; their failures are logged and do not close the session.
+ * <p>Admission: a client whose user may not use the service ({@link ServiceAccess}), or whose
+ * identifier is longer than {@link ClientLimits#maxIdentifierLength()}, is refused (see {@link
+ * #refusal}) and, if the transport opened it anyway, closed with 1008 before it is registered. An
+ * admitted session is registered for broadcasts before {@code wsConnect} (when modelled) runs, so
+ * that it misses nothing sent right after connecting; a {@code wsConnect} failing with 401 or 403
+ * deregisters it and closes it with 1008 (broadcasts emitted while that {@code wsConnect} ran may
+ * have reached it), other failures are logged.
+ *
+ * <p>Contexts: a {@code wsContext} request is checked against the {@link ClientLimits} and applied
+ * only after the service's {@code wsContext} operation (when modelled) succeeded.
+ *
+ * <p>No failure of a call, not even an {@link Error} of a handler, escapes to the transport thread:
+ * it is logged and acknowledged with code 500. Client-supplied text is escaped in logs ({@link
+ * LogSafe}).
  */
 public final class DispatchingConnectionHandler implements ConnectionHandler {
 
@@ -44,6 +60,8 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   private final PayloadComposer composer;
   private final OperationInvoker invoker;
   private final EntityCallHandler entities;
+  private final Admission admission;
+  private final ClientLimits limits;
   private final ParameterConverter converter = new ParameterConverter();
 
   /** A handler without entity events: {@code <Entity>:<action>} events are unknown events. */
@@ -65,11 +83,35 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       PayloadComposer composer,
       OperationInvoker invoker,
       EntityCallHandler entities) {
+    this(model, registry, composer, invoker, entities, ServiceAccess.ALL, ClientLimits.DEFAULT);
+  }
+
+  /**
+   * @param entities handles {@code <Entity>:<action>} events, or {@code null} to treat them as
+   *     unknown events
+   * @param access decides whether a client's user may use a service
+   * @param limits bounds on contexts and identifiers
+   */
+  public DispatchingConnectionHandler(
+      WebSocketModel model,
+      SessionRegistry registry,
+      PayloadComposer composer,
+      OperationInvoker invoker,
+      EntityCallHandler entities,
+      ServiceAccess access,
+      ClientLimits limits) {
     this.model = model;
     this.registry = registry;
     this.composer = composer;
     this.invoker = invoker;
     this.entities = entities;
+    this.admission = new Admission(model, invoker, access, limits);
+    this.limits = limits;
+  }
+
+  @Override
+  public String refusal(ClientInfo client) {
+    return admission.refusal(client);
   }
 
   @Override
@@ -79,12 +121,22 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       session.close(CloseCode.POLICY_VIOLATION, "Unknown endpoint");
       return;
     }
+    if (!admission.check(session)) {
+      return; // no service access: never registered, never receives anything
+    }
+    // registered before wsConnect runs, so that no event sent right after connecting is missed
     registry.add(session);
+    String refused = admission.connect(session, endpoint);
+    if (refused != null) {
+      registry.remove(session); // before the close, so that wsDisconnect does not run for it
+      session.close(CloseCode.POLICY_VIOLATION, refused);
+      return;
+    }
     LOG.debug(
-        "Session {} of user {} opened at {}", session.id(), session.info().user(), endpoint.path());
-    endpoint
-        .lifecycleOperation(ServiceEndpoint.WS_CONNECT)
-        .ifPresent(op -> runLifecycle(session, endpoint, op, Map.of()));
+        "Session {} of user {} opened at {}",
+        session.id(),
+        LogSafe.text(session.info().user()),
+        endpoint.path());
   }
 
   @Override
@@ -101,7 +153,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
           "Session {} at {} sent an invalid frame: {}",
           session.id(),
           endpoint.path(),
-          e.getMessage());
+          LogSafe.text(e.getMessage()));
       fail(ack, ErrorPayload.of(ErrorPayload.BAD_REQUEST, e.getMessage()));
       return;
     }
@@ -109,7 +161,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       onContext(session, endpoint, message, ack);
       return;
     }
-    if (entities != null && entities.handle(session, endpoint, message, ack)) {
+    if (entities != null && handledAsEntityCall(session, endpoint, message, ack)) {
       return;
     }
     Optional<OperationDefinition> operation = endpoint.operation(message.event());
@@ -118,22 +170,53 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
           "Session {} at {} sent unknown event '{}'",
           session.id(),
           endpoint.path(),
-          message.event());
+          LogSafe.text(message.event()));
       fail(ack, ErrorPayload.of(ErrorPayload.NOT_FOUND, "Unknown event '" + message.event() + "'"));
       return;
     }
     call(session, endpoint, operation.get(), message, ack);
   }
 
+  private boolean handledAsEntityCall(
+      ClientSession session, ServiceEndpoint endpoint, InboundMessage message, AckCallback ack) {
+    try {
+      return entities.handle(session, endpoint, message, ack);
+    } catch (Throwable e) {
+      CallFailures.report(e, message.event(), session, endpoint, ack);
+      return true;
+    }
+  }
+
   private void onContext(
       ClientSession session, ServiceEndpoint endpoint, InboundMessage message, AckCallback ack) {
-    ContextRequest.of(message.data()).applyTo(session);
+    ContextRequest request;
+    try {
+      request = ContextRequest.of(message.data() == null ? Map.of() : message.data());
+      request.check(session.contexts(), limits);
+    } catch (ServiceException e) {
+      CallFailures.report(e, ServiceEndpoint.WS_CONTEXT, session, endpoint, ack);
+      return;
+    }
     Optional<OperationDefinition> operation =
         endpoint.lifecycleOperation(ServiceEndpoint.WS_CONTEXT);
-    if (operation.isPresent()) {
-      call(session, endpoint, operation.get(), message, ack);
-    } else if (ack != null) {
-      ack.successWithoutResult();
+    if (operation.isEmpty()) {
+      request.applyTo(session);
+      if (ack != null) {
+        ack.successWithoutResult();
+      }
+      return;
+    }
+    Object result;
+    try {
+      Map<String, Object> parameters = converter.convert(operation.get(), message.data());
+      result = invoker.invoke(session, endpoint, operation.get(), parameters, message.headers());
+    } catch (Throwable e) {
+      CallFailures.report(e, ServiceEndpoint.WS_CONTEXT, session, endpoint, ack);
+      return;
+    }
+    request.applyTo(session);
+    if (ack != null) {
+      ack.success(Json.plain(result));
     }
   }
 
@@ -149,18 +232,18 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       if (ack != null) {
         ack.success(Json.plain(result));
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       CallFailures.report(e, operation.name(), session, endpoint, ack);
     }
   }
 
   @Override
   public void onClose(ClientSession session, String reason) {
-    registry.remove(session);
+    boolean wasOpen = registry.remove(session);
     ServiceEndpoint endpoint = endpointOf(session);
-    LOG.debug("Session {} closed: {}", session.id(), reason);
-    if (endpoint == null) {
-      return;
+    LOG.debug("Session {} closed: {}", session.id(), LogSafe.text(reason));
+    if (endpoint == null || !wasOpen) {
+      return; // refused at connect: wsDisconnect belongs to sessions that were admitted
     }
     endpoint
         .lifecycleOperation(ServiceEndpoint.WS_DISCONNECT)
@@ -187,14 +270,22 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
       Map<String, Object> data) {
     try {
       invoker.invoke(session, endpoint, operation, data, Map.of());
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Operation {} of {} failed for session {}",
-          operation.name(),
-          endpoint.serviceName(),
-          session.id(),
-          e);
+    } catch (Throwable e) {
+      logLifecycleFailure(session, endpoint, operation, e);
     }
+  }
+
+  private static void logLifecycleFailure(
+      ClientSession session,
+      ServiceEndpoint endpoint,
+      OperationDefinition operation,
+      Throwable failure) {
+    LOG.warn(
+        "Operation {} of {} failed for session {}",
+        operation.name(),
+        endpoint.serviceName(),
+        session.id(),
+        failure);
   }
 
   private InboundMessage parse(ServiceEndpoint endpoint, InboundFrame frame) {

@@ -4,6 +4,7 @@ import com.sap.cds.services.ErrorStatuses;
 import com.sap.cds.services.ServiceException;
 import com.sap.cds.services.changeset.ChangeSetContext;
 import com.sap.cds.services.changeset.ChangeSetListener;
+import com.sap.cds.services.environment.CdsEnvironment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,11 +31,27 @@ public final class EntityCallHandler {
 
   private final OperationInvoker invoker;
   private final CrudBroadcaster broadcaster;
-  private final EntityStatements statements = new EntityStatements();
+  private final EntityStatements statements;
 
+  /** A handler without query limits. */
   public EntityCallHandler(OperationInvoker invoker, CrudBroadcaster broadcaster) {
+    this(invoker, broadcaster, QueryLimits.NONE);
+  }
+
+  /**
+   * A handler that pages {@code :list} and {@code :readDeep} by CAP's query limits ({@code
+   * cds.query.limit.*} of the environment and {@code @cds.query.limit} annotations).
+   */
+  public EntityCallHandler(
+      OperationInvoker invoker, CrudBroadcaster broadcaster, CdsEnvironment environment) {
+    this(invoker, broadcaster, QueryLimits.from(environment));
+  }
+
+  private EntityCallHandler(
+      OperationInvoker invoker, CrudBroadcaster broadcaster, QueryLimits limits) {
     this.invoker = invoker;
     this.broadcaster = broadcaster;
+    this.statements = new EntityStatements(limits);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.sap.cds.Result;
 import com.sap.cds.Row;
 import com.sap.cds.ql.CQL;
 import com.sap.cds.ql.Delete;
+import com.sap.cds.ql.Expand;
 import com.sap.cds.ql.Insert;
 import com.sap.cds.ql.Select;
 import com.sap.cds.ql.Selectable;
@@ -47,8 +48,18 @@ final class EntityStatements {
    */
   record Outcome(Object ack, Map<String, Object> row) {}
 
+  /** Payload members of {@code :list} that page instead of filtering. */
+  static final String TOP = "$top";
+
+  static final String SKIP = "$skip";
+
   private final EntityDataConverter converter = new EntityDataConverter();
   private final ParameterConverter parameters = new ParameterConverter();
+  private final QueryLimits limits;
+
+  EntityStatements(QueryLimits limits) {
+    this.limits = limits;
+  }
 
   /** Converts the payload and runs the call. */
   Outcome run(ApplicationService service, EntityCall call, Map<String, Object> data) {
@@ -83,17 +94,27 @@ final class EntityStatements {
       ApplicationService service, EntityDefinition entity, Map<String, Object> data, boolean deep) {
     Select<?> select = Select.from(entity.qualifiedName()).matching(converter.keys(entity, data));
     if (deep) {
-      select.columns(deepColumns(entity.definition(), new HashSet<>()));
+      select.columns(deepColumns(entity.definition(), new HashSet<>(), limits));
     }
     return service.run(select).first().orElse(null);
   }
 
   private List<Row> list(
       ApplicationService service, EntityDefinition entity, Map<String, Object> data) {
-    Map<String, Object> filter = converter.filter(entity, data);
+    Map<String, Object> members = new LinkedHashMap<>(data);
+    Long top = QueryLimits.paging(members.remove(TOP), TOP);
+    Long skip = QueryLimits.paging(members.remove(SKIP), SKIP);
+    Map<String, Object> filter = converter.filter(entity, members);
     Select<?> select = Select.from(entity.qualifiedName());
     if (!filter.isEmpty()) {
       select.matching(filter);
+    }
+    long limit = limits.top(entity.definition(), service.getDefinition(), top);
+    long offset = skip == null ? 0 : skip;
+    if (limit > 0) {
+      select.limit(limit, offset);
+    } else if (offset > 0) {
+      select.limit(Integer.MAX_VALUE, offset);
     }
     return service.run(select).list();
   }
@@ -131,8 +152,9 @@ final class EntityStatements {
     keys.keySet().stream().filter(k -> !operation.hasParameter(k)).forEach(params::remove);
     Map<String, Object> converted = parameters.convert(operation, params);
     EventContext context = EventContext.create(operation.name(), entity.qualifiedName());
-    context.put(BOUND_TARGET_KEY, Select.from(entity.qualifiedName()).matching(keys));
     converted.forEach(context::put);
+    // last, so that nothing from the payload can replace the target
+    context.put(BOUND_TARGET_KEY, Select.from(entity.qualifiedName()).matching(keys));
     service.emit(context);
     return context.get("result");
   }
@@ -148,9 +170,11 @@ final class EntityStatements {
 
   /**
    * All columns plus every composition expanded, recursively; a composition back to an entity
-   * already on the path is not expanded again, so recursive models terminate.
+   * already on the path is not expanded again, so recursive models terminate. A to-many composition
+   * carries at most its target's {@link QueryLimits#expandMax maximum} rows.
    */
-  private static List<Selectable> deepColumns(CdsEntity entity, Set<String> path) {
+  private static List<Selectable> deepColumns(
+      CdsEntity entity, Set<String> path, QueryLimits limits) {
     List<Selectable> columns = new ArrayList<>();
     columns.add(CQL.star());
     path.add(entity.getQualifiedName());
@@ -160,8 +184,21 @@ final class EntityStatements {
             composition -> {
               CdsEntity target = composition.getType().as(CdsAssociationType.class).getTarget();
               if (!path.contains(target.getQualifiedName())) {
-                columns.add(
-                    CQL.to(composition.getName()).expand(deepColumns(target, new HashSet<>(path))));
+                Expand<?> expand =
+                    CQL.to(composition.getName())
+                        .expand(deepColumns(target, new HashSet<>(path), limits));
+                long max = limits.expandMax(target);
+                if (max > 0
+                    && !"1"
+                        .equals(
+                            composition
+                                .getType()
+                                .as(CdsAssociationType.class)
+                                .getCardinality()
+                                .getTargetMax())) {
+                  expand.limit(max);
+                }
+                columns.add(expand);
               }
             });
     return columns;

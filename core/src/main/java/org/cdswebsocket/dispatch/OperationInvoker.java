@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.recipients.EmitHeaders;
 import org.cdswebsocket.spi.ClientSession;
 
 /**
@@ -15,8 +16,10 @@ import org.cdswebsocket.spi.ClientSession;
  *
  * <p>The socket's CAP {@code UserInfo} becomes the user of a fresh request context, so CAP's
  * authorization ({@code @requires}, {@code @restrict}) and tenant isolation apply exactly as for
- * HTTP. Inbound message headers become request headers. A failing handler rolls the change set
- * back; its {@code ServiceException} propagates to the caller.
+ * HTTP. Inbound message headers become request headers, except {@code x-ws-*} / {@code
+ * x-websocket-*} ones: those steer the recipients of events emitted while serving an HTTP request,
+ * and a socket client must not choose who receives what its call emits. A failing handler rolls the
+ * change set back; its {@code ServiceException} propagates to the caller.
  *
  * <p>Threading: runs on the calling thread, which must be allowed to block (database work).
  */
@@ -46,7 +49,7 @@ public final class OperationInvoker {
         headers,
         service -> {
           EventContext call = EventContext.create(operation.name(), null);
-          parameters.forEach(call::put);
+          parameters.forEach(call::put); // reserved names were refused by ParameterConverter
           service.emit(call);
           return call.get("result");
         });
@@ -71,7 +74,12 @@ public final class OperationInvoker {
       throw new IllegalStateException("Service " + endpoint.serviceName() + " is not running");
     }
     Map<String, String> requestHeaders = new LinkedHashMap<>();
-    headers.forEach((k, v) -> requestHeaders.put(k, v == null ? null : String.valueOf(v)));
+    headers.forEach(
+        (k, v) -> {
+          if (k != null && !EmitHeaders.isRecipientHeader(k)) {
+            requestHeaders.put(k, v == null ? null : String.valueOf(v));
+          }
+        });
     return runtime
         .requestContext()
         .user(session.info().userInfo())

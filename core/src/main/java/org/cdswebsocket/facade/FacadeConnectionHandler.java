@@ -1,6 +1,7 @@
 package org.cdswebsocket.facade;
 
 import org.cdswebsocket.spi.AckCallback;
+import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.InboundFrame;
@@ -27,6 +28,11 @@ public final class FacadeConnectionHandler implements ConnectionHandler {
   /** The decorated handler. */
   public ConnectionHandler getDelegate() {
     return delegate;
+  }
+
+  @Override
+  public String refusal(ClientInfo client) {
+    return delegate.refusal(client);
   }
 
   @Override

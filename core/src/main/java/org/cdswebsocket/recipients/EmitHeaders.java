@@ -58,6 +58,14 @@ public final class EmitHeaders {
     return out;
   }
 
+  /**
+   * Whether a header name is an HTTP-style emit header ({@code x-ws-*} / {@code x-websocket-*}, any
+   * case).
+   */
+  public static boolean isRecipientHeader(String name) {
+    return stripPrefix(name) != null;
+  }
+
   /** The subset of request headers that are websocket emit headers, with their original names. */
   public static Map<String, String> relevantRequestHeaders(Map<String, String> requestHeaders) {
     Map<String, String> relevant = new LinkedHashMap<>();

@@ -30,6 +30,9 @@ import org.cdswebsocket.spi.ClientSession;
  * @param excludedSessionId the id of a session that must not receive it, or {@code null}
  * @param includeOperator how include kinds combine
  * @param excludeOperator how exclude kinds combine
+ * @param readableEntity the qualified name of an entity the recipient's user must be allowed to
+ *     READ (CRUD broadcasts), or {@code null}; checked at delivery by the broadcaster, not by
+ *     {@link #matches}
  */
 public record Recipients(
     String tenant,
@@ -38,7 +41,8 @@ public record Recipients(
     Filter exclude,
     String excludedSessionId,
     Operator includeOperator,
-    Operator excludeOperator) {
+    Operator excludeOperator,
+    String readableEntity) {
 
   public Recipients {
     Objects.requireNonNull(path, "path");
@@ -101,12 +105,20 @@ public record Recipients(
 
   /** Every client of one tenant at one endpoint. */
   public static Recipients of(String tenant, String path) {
-    return new Recipients(tenant, path, Filter.NONE, Filter.NONE, null, Operator.OR, Operator.OR);
+    return new Recipients(
+        tenant, path, Filter.NONE, Filter.NONE, null, Operator.OR, Operator.OR, null);
   }
 
   private Recipients with(Filter include, Filter exclude) {
     return new Recipients(
-        tenant, path, include, exclude, excludedSessionId, includeOperator, excludeOperator);
+        tenant,
+        path,
+        include,
+        exclude,
+        excludedSessionId,
+        includeOperator,
+        excludeOperator,
+        readableEntity);
   }
 
   /** Adds users to include. */
@@ -152,13 +164,45 @@ public record Recipients(
   /** Excludes one session, typically the sender. */
   public Recipients excludeSession(String sessionId) {
     return new Recipients(
-        tenant, path, include, exclude, sessionId, includeOperator, excludeOperator);
+        tenant,
+        path,
+        include,
+        exclude,
+        sessionId,
+        includeOperator,
+        excludeOperator,
+        readableEntity);
+  }
+
+  /**
+   * Restricts delivery to clients whose user may READ the entity (CAP's {@code @requires} and
+   * {@code @restrict} grants); the broadcaster checks it per recipient.
+   *
+   * @param entity the qualified entity name, e.g. {@code CatalogService.Books}
+   */
+  public Recipients requireRead(String entity) {
+    return new Recipients(
+        tenant,
+        path,
+        include,
+        exclude,
+        excludedSessionId,
+        includeOperator,
+        excludeOperator,
+        entity);
   }
 
   /** Sets the operators that combine include and exclude kinds. */
   public Recipients operators(Operator include, Operator exclude) {
     return new Recipients(
-        tenant, path, this.include, this.exclude, excludedSessionId, include, exclude);
+        tenant,
+        path,
+        this.include,
+        this.exclude,
+        excludedSessionId,
+        include,
+        exclude,
+        readableEntity);
   }
 
   /** The users to include (shorthand for {@code include().users()}). */

@@ -32,6 +32,10 @@ import org.cdswebsocket.spi.WebSocketSettings;
  *       x-ws-*} / {@code x-websocket-*} headers of the request the emitter was serving.
  * </ol>
  *
+ * <p>Request headers only narrow: for an event whose annotations or data already select recipients
+ * (any include filter), their include members are ignored and only their exclude members apply.
+ * Explicit emit headers of the application win over request headers of the same name.
+ *
  * Values are normalised by {@link FilterValues}; an empty list is no restriction. Include kinds
  * combine with {@code @ws.operator.include} of the event, else of the service, else {@code
  * cds.websocket.operator.include}, else {@code or}; exclude kinds likewise.
@@ -116,7 +120,14 @@ public final class RecipientsResolver {
             key -> eventFilter(serviceName, event));
     Selection selection = new Selection(emitter.user());
     filter.collect(selection, data);
-    collectHeaders(selection, effectiveHeaders(event.format(), headers, emitter));
+    boolean ownIncludes = selection.hasIncludes();
+    Map<String, Object> explicit = EmitHeaders.normalise(headers, event.format());
+    Map<String, Object> fromRequest =
+        EmitHeaders.normalise(emitter.requestHeaders(), event.format());
+    explicit.keySet().forEach(fromRequest::remove); // explicit emit headers win
+    collectHeaders(selection, explicit, true);
+    // request headers may narrow an event, never widen one that selects its own recipients
+    collectHeaders(selection, fromRequest, !ownIncludes);
     return selection.applyTo(base.operators(filter.includeOperator(), filter.excludeOperator()));
   }
 
@@ -146,29 +157,39 @@ public final class RecipientsResolver {
     return selection.applyTo(base);
   }
 
-  private static void collectHeaders(Selection selection, Map<String, Object> headers) {
+  /**
+   * Adds the filter headers to the selection.
+   *
+   * @param includes whether include headers count; exclude headers always do
+   */
+  private static void collectHeaders(
+      Selection selection, Map<String, Object> headers, boolean includes) {
     if (headers.isEmpty()) {
       return;
     }
     for (FilterKind kind : FilterKind.values()) {
-      for (String name : kind.shorthandHeaders()) {
-        Object value = headers.get(name);
-        if (!(value instanceof Map<?, ?>)) {
-          selection.include(kind, value);
+      if (includes) {
+        for (String name : kind.shorthandHeaders()) {
+          Object value = headers.get(name);
+          if (!(value instanceof Map<?, ?>)) {
+            selection.include(kind, value);
+          }
         }
+        kind.includeHeaders().forEach(n -> selection.include(kind, EmitHeaders.lookup(headers, n)));
       }
-      kind.includeHeaders().forEach(n -> selection.include(kind, EmitHeaders.lookup(headers, n)));
       kind.excludeHeaders().forEach(n -> selection.exclude(kind, EmitHeaders.lookup(headers, n)));
     }
     String current = FilterKind.CURRENT_USER;
-    for (String name : FilterKind.shorthands(current)) {
-      Object value = headers.get(name);
-      if (!(value instanceof Map<?, ?>) && FilterValues.isTruthy(value)) {
+    if (includes) {
+      for (String name : FilterKind.shorthands(current)) {
+        Object value = headers.get(name);
+        if (!(value instanceof Map<?, ?>) && FilterValues.isTruthy(value)) {
+          selection.includeCurrentUser();
+        }
+      }
+      if (anyTruthy(headers, FilterKind.suffixed(current, "include"))) {
         selection.includeCurrentUser();
       }
-    }
-    if (anyTruthy(headers, FilterKind.suffixed(current, "include"))) {
-      selection.includeCurrentUser();
     }
     if (anyTruthy(headers, FilterKind.suffixed(current, "exclude"))) {
       selection.excludeCurrentUser();

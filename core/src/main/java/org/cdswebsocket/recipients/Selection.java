@@ -30,6 +30,11 @@ final class Selection {
     FilterValues.addTo(exclude.computeIfAbsent(kind, k -> new LinkedHashSet<>()), values);
   }
 
+  /** Whether any include value was collected (an empty include list is no restriction). */
+  boolean hasIncludes() {
+    return include.values().stream().anyMatch(values -> !values.isEmpty());
+  }
+
   void includeCurrentUser() {
     include(FilterKind.USER, currentUser);
   }

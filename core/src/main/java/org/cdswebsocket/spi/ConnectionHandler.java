@@ -16,7 +16,27 @@ package org.cdswebsocket.spi;
  */
 public interface ConnectionHandler {
 
-  /** A client completed its handshake; the session is registered for broadcasts. */
+  /**
+   * Decides, before the transport confirms a connection, whether this client may connect at all:
+   * the endpoint exists, the client's user may use its service ({@code @requires}), and the client
+   * identifier is within its limit. Adapters that can refuse a connect before confirming it
+   * (Socket.IO CONNECT_ERROR) call this first; {@link #onOpen} checks again and closes a refused
+   * session.
+   *
+   * <p>May block (authorization checks); call it where blocking is allowed.
+   *
+   * @return {@code null} to admit the client, else the refusal as HTTP-like status text: {@code
+   *     "403"} (not authorized), {@code "404"} (unknown endpoint) or {@code "400"} (bad identifier)
+   */
+  default String refusal(ClientInfo client) {
+    return null;
+  }
+
+  /**
+   * A client completed its handshake. The session is registered for broadcasts unless it is refused
+   * (see {@link #refusal}) or the service's {@code wsConnect} operation fails with 401 or 403; then
+   * it is closed with {@link CloseCode#POLICY_VIOLATION}.
+   */
   void onOpen(ClientSession session);
 
   /**

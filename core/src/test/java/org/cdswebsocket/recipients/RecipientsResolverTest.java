@@ -154,6 +154,27 @@ class RecipientsResolverTest {
   }
 
   @Test
+  void requestHeadersNarrowButNeverWidenAnEventWithOwnIncludes() {
+    Emitter widen = new Emitter("t1", "alice", Map.of("x-ws-user", "bob"));
+    Emitter narrow = new Emitter("t1", "alice", Map.of("x-ws-identifier-exclude", "a1"));
+
+    assertThat(receivers(cut.resolve(endpoint("S"), event("S", "role"), Map.of(), null, widen)))
+        .as("role admin plus request user bob must not add bob")
+        .isEqualTo(set("A1 A2"));
+    assertThat(receivers(cut.resolve(endpoint("S"), event("S", "role"), Map.of(), null, narrow)))
+        .isEqualTo(set("A2"));
+    assertThat(receivers(cut.resolve(endpoint("S"), event("S", "plain"), Map.of(), null, widen)))
+        .as("an event without includes is narrowed to bob")
+        .isEqualTo(set("B"));
+    assertThat(
+            receivers(
+                cut.resolve(
+                    endpoint("S"), event("S", "role"), Map.of(), Map.of("user", "bob"), widen)))
+        .as("explicit emit headers of the application may widen")
+        .isEqualTo(set("A1 A2 B"));
+  }
+
+  @Test
   void otherTenantReachesOnlyItsOwnClients() {
     Recipients r =
         cut.resolve(

@@ -14,8 +14,10 @@ import com.sap.cds.services.handler.annotations.After;
 import com.sap.cds.services.handler.annotations.Before;
 import com.sap.cds.services.handler.annotations.On;
 import com.sap.cds.services.handler.annotations.ServiceName;
+import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.List;
 import java.util.Map;
+import org.cdswebsocket.WebSocketService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,12 @@ public class CrudServiceHandler implements EventHandler {
 
   /** Creating a row with this name fails after the insert. */
   public static final String ROLLBACK_NAME = "rollback";
+
+  private final CdsRuntime runtime;
+
+  public CrudServiceHandler(CdsRuntime runtime) {
+    this.runtime = runtime;
+  }
 
   @Before(event = CqnService.EVENT_CREATE, entity = HEADERS)
   public void describe(CdsCreateEventContext context, List<CdsData> rows) {
@@ -71,6 +79,25 @@ public class CrudServiceHandler implements EventHandler {
                 .data("name", context.get("name"))
                 .matching(Map.of("ID", row.get("ID"))));
     context.put("result", context.get("name"));
+    context.setCompleted();
+  }
+
+  /**
+   * Reports the target it was given, as acknowledgement and as event {@code targeted} to the
+   * calling socket: {@code target:<ID>} for a real bound target, {@code replaced:<value>} if
+   * anything else occupied the target key.
+   */
+  @On(event = "target", entity = HEADERS)
+  public void reportTarget(EventContext context) {
+    Object cqn = context.get("cqn");
+    String result =
+        cqn instanceof CqnSelect ? "target:" + target(context).get("ID") : "replaced:" + cqn;
+    runtime
+        .getServiceCatalog()
+        .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME)
+        .facade()
+        .ifPresent(socket -> socket.emit("targeted", Map.of("result", result), null));
+    context.put("result", result);
     context.setCompleted();
   }
 

@@ -40,6 +40,9 @@ public class FilterServiceHandler implements EventHandler {
    */
   public static final List<String> DISCONNECTS = new CopyOnWriteArrayList<>();
 
+  /** {@code wsContext} refuses contexts with this prefix. */
+  public static final String FORBIDDEN_CONTEXT = "forbidden";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CdsRuntime runtime;
@@ -111,6 +114,7 @@ public class FilterServiceHandler implements EventHandler {
       case "exit" -> socket.exit(ctx);
       case "reset" -> socket.reset();
       case "disconnect" -> socket.disconnect();
+      case "report" -> {} // only the contexts report below
       case "native" ->
           socket.emit(
               "plain", Map.of("text", socket.session().nativeSession().getClass().getName()), null);
@@ -141,10 +145,16 @@ public class FilterServiceHandler implements EventHandler {
     context.setCompleted();
   }
 
-  /** Called after core applied the contexts; reports them to the caller. */
+  /**
+   * Refuses contexts starting with {@link #FORBIDDEN_CONTEXT} (403); core applies the others only
+   * after this returned. Use the facade op {@code report} to see the applied contexts.
+   */
   @On(event = "wsContext")
   public void wsContext(EventContext context) {
-    webSocket().facade().ifPresent(FilterServiceHandler::reportContexts);
+    Object requested = context.get("context");
+    if (requested != null && requested.toString().startsWith(FORBIDDEN_CONTEXT)) {
+      throw new ServiceException(ErrorStatuses.FORBIDDEN, "Context not allowed");
+    }
     context.setCompleted();
   }
 

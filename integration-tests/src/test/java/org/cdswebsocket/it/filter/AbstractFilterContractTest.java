@@ -65,6 +65,7 @@ public abstract class AbstractFilterContractTest {
   private void enter(String client, String context) throws Exception {
     ContractClient c = clients.get(client);
     c.send("wsContext", Map.of("context", context));
+    c.send("facade", Map.of("op", "report"));
     assertThat(c.next("contexts", WAIT).data().path("contexts").toString()).contains(context);
   }
 

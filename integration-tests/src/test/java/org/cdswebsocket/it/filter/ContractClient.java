@@ -22,6 +22,15 @@ public interface ContractClient extends AutoCloseable {
   /** Sends an event with data (json format). */
   void send(String event, Map<String, ?> data) throws Exception;
 
+  /**
+   * Sends an event with data and message headers: the json frame's {@code headers} member (ws) or
+   * the third emit argument (socket.io).
+   */
+  void send(String event, Map<String, ?> data, Map<String, ?> headers) throws Exception;
+
+  /** Sends an event whose data is the given JSON text, as is (e.g. numbers Jackson cannot hold). */
+  void sendRaw(String event, String dataJson) throws Exception;
+
   /** The next frame of this event, skipping others; fails after the timeout. */
   Frame next(String event, Duration timeout) throws Exception;
 

@@ -52,6 +52,7 @@ class FacadeSocketIoIT extends AbstractFacadeTest {
 
       assertThat(ack).hasSize(1);
       assertThat(ack.get(0).isNull()).as("own wsContext operation returns null: %s", ack).isTrue();
+      client.emit("facade", Map.of("op", "report"));
       assertThat(client.next("contexts", WAIT).data().path("contexts").toString())
           .isEqualTo("[\"acked\"]");
     }

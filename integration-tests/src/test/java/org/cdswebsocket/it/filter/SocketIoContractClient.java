@@ -1,15 +1,21 @@
 package org.cdswebsocket.it.filter;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.cdswebsocket.test.SocketIoTestClient;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /**
  * {@link ContractClient} of kind socket.io: a Java Socket.IO client joined to the service's
  * namespace. Events carry only their data object (Socket.IO has no {@code headers} member).
  */
-final class SocketIoContractClient implements ContractClient {
+public final class SocketIoContractClient implements ContractClient {
 
   private final SocketIoTestClient client;
 
@@ -18,20 +24,52 @@ final class SocketIoContractClient implements ContractClient {
   }
 
   /** Joins over websocket with Basic auth (password = user name), optionally with {@code ?id=}. */
-  static SocketIoContractClient connect(int port, String namespace, String user, String identifier)
-      throws Exception {
+  public static SocketIoContractClient connect(
+      int port, String namespace, String user, String identifier) throws Exception {
     return new SocketIoContractClient(
         SocketIoTestClient.connect(port, namespace, user, identifier));
   }
 
   /** The underlying Socket.IO client, for acknowledgements and disconnect reasons. */
-  SocketIoTestClient socket() {
+  public SocketIoTestClient socket() {
     return client;
   }
 
   @Override
   public void send(String event, Map<String, ?> data) {
     client.emit(event, data);
+  }
+
+  @Override
+  public void send(String event, Map<String, ?> data, Map<String, ?> headers) {
+    client.emit(event, data, headers);
+  }
+
+  @Override
+  public void sendRaw(String event, String dataJson) throws Exception {
+    client.emit(event, rawObject(dataJson));
+  }
+
+  /**
+   * A flat JSON object (members may be arrays of scalars) as org.json value whose numbers keep
+   * their exact text, also numbers no {@code double} can hold ({@code 1e400000000}), which
+   * org.json's own parser refuses.
+   */
+  public static JSONObject rawObject(String json) throws Exception {
+    Map<String, Object> members =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .readValue(json, new TypeReference<Map<String, Object>>() {});
+    JSONObject object = new JSONObject();
+    for (Map.Entry<String, Object> member : members.entrySet()) {
+      Object value = member.getValue();
+      if (value instanceof Collection<?> items) {
+        object.put(member.getKey(), new JSONArray(items));
+      } else {
+        object.put(member.getKey(), value == null ? JSONObject.NULL : value);
+      }
+    }
+    return object;
   }
 
   @Override

@@ -1,13 +1,16 @@
 package org.cdswebsocket.it.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.cdswebsocket.test.WsTestClient;
 
 /** {@link ContractClient} of kind ws: a JDK WebSocket client speaking the json format. */
-final class WsContractClient implements ContractClient {
+public final class WsContractClient implements ContractClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WsTestClient client;
 
@@ -16,7 +19,7 @@ final class WsContractClient implements ContractClient {
   }
 
   /** Connects with Basic auth (password = user name), optionally with {@code ?id=}. */
-  static WsContractClient connect(int port, String path, String user, String identifier)
+  public static WsContractClient connect(int port, String path, String user, String identifier)
       throws Exception {
     String url = identifier == null ? path : path + "?id=" + identifier;
     return new WsContractClient(WsTestClient.connect(port, url, user, user));
@@ -25,6 +28,17 @@ final class WsContractClient implements ContractClient {
   @Override
   public void send(String event, Map<String, ?> data) throws Exception {
     client.send(event, data);
+  }
+
+  @Override
+  public void send(String event, Map<String, ?> data, Map<String, ?> headers) throws Exception {
+    client.sendText(
+        JSON.writeValueAsString(Map.of("event", event, "data", data, "headers", headers)));
+  }
+
+  @Override
+  public void sendRaw(String event, String dataJson) throws Exception {
+    client.sendText("{\"event\":" + JSON.writeValueAsString(event) + ",\"data\":" + dataJson + "}");
   }
 
   @Override

@@ -172,9 +172,15 @@ final class NamespaceRouter {
     }
     Connection connection = session.connection();
     String nsp = session.namespace();
+    ClientInfo info = new ClientInfo(user, request.queryParam("id"), nsp);
+    String refused = handler.refusal(info); // service access (@requires), identifier limit
+    if (refused != null) {
+      refuse(session, refused);
+      return;
+    }
     ClientHead head = connection.head();
     NamespaceClient client = head.addNamespaceClient(namespaces.get(nsp));
-    if (!session.open(new ClientInfo(user, request.queryParam("id"), nsp), client)) {
+    if (!session.open(info, client)) {
       client.onDisconnect();
       return;
     }
