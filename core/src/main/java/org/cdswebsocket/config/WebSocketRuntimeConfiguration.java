@@ -127,7 +127,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
             invoker,
             entities,
             authorization,
-            ClientLimits.from(cdsRuntime.getEnvironment()));
+            ClientLimits.from(settings.limits()));
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
     provider.initialise(
         new TransportContext(

@@ -1,6 +1,6 @@
 package org.cdswebsocket.dispatch;
 
-import com.sap.cds.services.environment.CdsEnvironment;
+import org.cdswebsocket.spi.WebSocketSettings;
 
 /**
  * Bounds on what one client may make the server hold: the number of contexts a socket is in, the
@@ -18,9 +18,6 @@ public record ClientLimits(int maxContexts, int maxContextLength, int maxIdentif
   /** 100 contexts of at most 256 characters, identifiers of at most 256 characters. */
   public static final ClientLimits DEFAULT = new ClientLimits(100, 256, 256);
 
-  /** Configuration prefix of the limits. */
-  public static final String PREFIX = "cds.websocket.limits.";
-
   public ClientLimits {
     if (maxContexts < 0 || maxContextLength < 1 || maxIdentifierLength < 1) {
       throw new IllegalArgumentException(
@@ -33,13 +30,8 @@ public record ClientLimits(int maxContexts, int maxContextLength, int maxIdentif
     }
   }
 
-  /** Reads {@code cds.websocket.limits.*}; unset values take the defaults. */
-  public static ClientLimits from(CdsEnvironment environment) {
-    return new ClientLimits(
-        environment.getProperty(PREFIX + "contexts", Integer.class, DEFAULT.maxContexts()),
-        environment.getProperty(
-            PREFIX + "context-length", Integer.class, DEFAULT.maxContextLength()),
-        environment.getProperty(
-            PREFIX + "identifier-length", Integer.class, DEFAULT.maxIdentifierLength()));
+  /** The limits configured under {@code cds.websocket.limits.*}. */
+  public static ClientLimits from(WebSocketSettings.Limits limits) {
+    return new ClientLimits(limits.contexts(), limits.contextLength(), limits.identifierLength());
   }
 }

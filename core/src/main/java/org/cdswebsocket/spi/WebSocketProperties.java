@@ -52,6 +52,24 @@ public final class WebSocketProperties {
           10_000,
           "Frames queued for one client before it is disconnected as a slow consumer.");
 
+  /** Contexts one socket may be in. */
+  public static final WebSocketProperty<Integer> LIMITS_CONTEXTS =
+      integer(
+          P + "limits.contexts",
+          100,
+          "Contexts one socket may be in; a wsContext request beyond it is refused with 400.");
+
+  /** Longest context name. */
+  public static final WebSocketProperty<Integer> LIMITS_CONTEXT_LENGTH =
+      integer(P + "limits.context-length", 256, "Longest context name, in characters.");
+
+  /** Longest client identifier. */
+  public static final WebSocketProperty<Integer> LIMITS_IDENTIFIER_LENGTH =
+      integer(
+          P + "limits.identifier-length",
+          256,
+          "Longest client identifier (?id=), in characters; longer ones are refused at connect.");
+
   /** Kind ws: sender threads. */
   public static final WebSocketProperty<Integer> WS_SENDER_THREADS =
       integer(P + "ws.sender-threads", 2, "Kind ws: threads that drain the per-session queues.");
@@ -267,6 +285,9 @@ public final class WebSocketProperties {
           FORMAT,
           MAX_MESSAGE_SIZE,
           SEND_QUEUE_LIMIT,
+          LIMITS_CONTEXTS,
+          LIMITS_CONTEXT_LENGTH,
+          LIMITS_IDENTIFIER_LENGTH,
           WS_SENDER_THREADS,
           WS_SEND_TIMEOUT,
           AUTH_COOKIE,

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param sendQueueLimit {@code cds.websocket.send-queue-limit}
  * @param allowedOrigins {@code cds.websocket.allowed-origins}: browser origins besides the app's
  *     own ({@code *}: any)
+ * @param limits what one client may make the server hold ({@code cds.websocket.limits.*})
  * @param ws the options of kind {@code ws}
  * @param socketIo the options of kind {@code socket.io}
  * @param cluster the cluster adapter
@@ -38,6 +39,7 @@ public record WebSocketSettings(
     int maxMessageBytes,
     int sendQueueLimit,
     List<String> allowedOrigins,
+    Limits limits,
     Ws ws,
     SocketIo socketIo,
     Cluster cluster,
@@ -68,6 +70,10 @@ public record WebSocketSettings(
         maxMessageBytes,
         SEND_QUEUE_LIMIT.read(source),
         ALLOWED_ORIGINS.read(source),
+        new Limits(
+            LIMITS_CONTEXTS.read(source),
+            LIMITS_CONTEXT_LENGTH.read(source),
+            LIMITS_IDENTIFIER_LENGTH.read(source)),
         new Ws(
             WS_SENDER_THREADS.read(source), WS_SEND_TIMEOUT.read(source), AUTH_COOKIE.read(source)),
         SocketIo.read(source, maxMessageBytes),
@@ -98,6 +104,15 @@ public record WebSocketSettings(
       throw new IllegalArgumentException(property.name() + " must be positive, is " + value);
     }
   }
+
+  /**
+   * Bounds on what one client may make the server hold.
+   *
+   * @param contexts the most contexts one socket can be in (0 allows none)
+   * @param contextLength the longest context name, in characters
+   * @param identifierLength the longest client identifier, in characters
+   */
+  public record Limits(int contexts, int contextLength, int identifierLength) {}
 
   /**
    * Options of kind {@code ws}.

@@ -33,6 +33,7 @@ class WebSocketSettingsTest {
     assertThat(settings.maxMessageBytes()).isEqualTo(1_000_000);
     assertThat(settings.sendQueueLimit()).isEqualTo(10_000);
     assertThat(settings.allowedOrigins()).isEmpty();
+    assertThat(settings.limits()).isEqualTo(new WebSocketSettings.Limits(100, 256, 256));
     assertThat(settings.ws()).isEqualTo(new WebSocketSettings.Ws(2, 10_000L, null));
     assertThat(settings.socketIo())
         .isEqualTo(
