@@ -1,5 +1,8 @@
 package org.cdswebsocket.dispatch;
 
+import com.sap.cds.reflect.CdsOperation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cdswebsocket.broadcast.PayloadComposer;
@@ -7,7 +10,7 @@ import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.format.FormatException;
 import org.cdswebsocket.format.InboundMessage;
 import org.cdswebsocket.format.Json;
-import org.cdswebsocket.format.JsonFormat;
+import org.cdswebsocket.format.ParseRequest;
 import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
@@ -197,19 +200,22 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   }
 
   private InboundMessage parse(ServiceEndpoint endpoint, InboundFrame frame) {
-    if (frame.text() != null) {
-      return composer.format(endpoint.format()).parse(frame.text());
-    }
-    Object data = frame.data();
-    if (data instanceof String text && !JsonFormat.NAME.equals(endpoint.format())) {
-      return composer.format(endpoint.format()).parse(text);
-    }
-    if (data != null && !(data instanceof Map)) {
-      throw new FormatException("The data of event '" + frame.event() + "' must be an object");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) data;
-    return new InboundMessage(frame.event(), map, frame.headers());
+    List<CdsOperation> operations = new ArrayList<>();
+    endpoint.operations().values().forEach(op -> operations.add(op.definition()));
+    endpoint
+        .lifecycleOperation(ServiceEndpoint.WS_CONTEXT)
+        .ifPresent(op -> operations.add(op.definition()));
+    Object payload = frame.text() != null ? frame.text() : frame.data();
+    return composer
+        .format(endpoint.format())
+        .parse(
+            new ParseRequest(
+                composer.service(endpoint.serviceName()),
+                operations,
+                payload,
+                frame.event(),
+                frame.headers(),
+                composer.kind()));
   }
 
   private ServiceEndpoint endpointOf(ClientSession session) {

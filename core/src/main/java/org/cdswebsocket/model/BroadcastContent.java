@@ -15,15 +15,24 @@ public enum BroadcastContent {
   /** No broadcast at all. */
   NONE;
 
-  /** Parses {@code key}, {@code data} or {@code none} (any case); anything else is {@link #KEY}. */
+  /**
+   * Parses {@code key}, {@code data} or {@code none} (any case); {@code null} is {@link #KEY}.
+   *
+   * @throws IllegalArgumentException for any other value (the Node plugin silently falls back to
+   *     {@code key}; here a typo fails start-up)
+   */
   public static BroadcastContent parse(Object value) {
     if (value == null) {
       return KEY;
     }
-    return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException("Not a broadcast content: " + value);
+    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "key" -> KEY;
       case "data" -> DATA;
       case "none" -> NONE;
-      default -> KEY;
+      default -> throw new IllegalArgumentException("Not a broadcast content: " + value);
     };
   }
 }

@@ -96,7 +96,8 @@ public final class RecipientsResolver {
     if (emitter.excludedSessionId() != null) {
       base = base.excludeSession(emitter.excludedSessionId());
     }
-    return narrow(base, endpoint.serviceName(), event, data, headers, emitter);
+    String service = event.serviceName() != null ? event.serviceName() : endpoint.serviceName();
+    return narrow(base, service, event, data, headers, emitter);
   }
 
   /**
