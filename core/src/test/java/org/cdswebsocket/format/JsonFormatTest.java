@@ -67,4 +67,32 @@ class JsonFormatTest {
     assertThat(parsed)
         .isEqualTo(new InboundMessage("message", Map.of("text", "x"), Map.of("h", "v")));
   }
+
+  @Test
+  void socketIoIsTheIdentity() {
+    Map<String, Object> data = Map.of("text", "hi");
+    InboundMessage message =
+        cut.parse(
+            new ParseRequest(
+                null, java.util.List.of(), data, "message", Map.of("h", 1), SocketKind.SOCKET_IO));
+
+    assertThat(message.event()).isEqualTo("message");
+    assertThat(message.data()).isEqualTo(data);
+    assertThat(message.headers()).containsEntry("h", 1);
+    assertThat(
+            cut.compose(
+                ComposeRequest.of("received", data, Map.of("k", "v"), SocketKind.SOCKET_IO)))
+        .isSameAs(data);
+    assertThatThrownBy(
+            () ->
+                cut.parse(
+                    new ParseRequest(
+                        null,
+                        java.util.List.of(),
+                        "text",
+                        "message",
+                        Map.of(),
+                        SocketKind.SOCKET_IO)))
+        .isInstanceOf(FormatException.class);
+  }
 }

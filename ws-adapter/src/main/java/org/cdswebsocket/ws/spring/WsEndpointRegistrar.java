@@ -81,7 +81,8 @@ public final class WsEndpointRegistrar
             sendTimeoutMillis);
     for (ServiceEndpoint serviceEndpoint : runtime.model().endpoints()) {
       try {
-        container.addEndpoint(endpoint.configFor(serviceEndpoint.path(), cdsRuntime));
+        container.addEndpoint(
+            endpoint.configFor(serviceEndpoint.path(), cdsRuntime, serviceEndpoint.subprotocols()));
         LOG.info(
             "WebSocket endpoint {} serves {}",
             serviceEndpoint.path(),
