@@ -33,10 +33,15 @@ public final class WsTestClient implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private WsTestClient(URI uri, String user, String password) throws Exception {
+  private WsTestClient(URI uri, String user, String password, List<String> subprotocols)
+      throws Exception {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (user != null) {
       builder.header("Authorization", basic(user, password));
+    }
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(
+          subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
     }
     this.socket = builder.buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
   }
@@ -44,7 +49,46 @@ public final class WsTestClient implements AutoCloseable {
   /** Connects as a user; fails if the handshake is refused. */
   public static WsTestClient connect(int port, String path, String user, String password)
       throws Exception {
-    return new WsTestClient(URI.create("ws://localhost:" + port + path), user, password);
+    return new WsTestClient(URI.create("ws://localhost:" + port + path), user, password, List.of());
+  }
+
+  /** Connects as a user offering these subprotocols ({@code Sec-WebSocket-Protocol}). */
+  public static WsTestClient connect(
+      int port, String path, String user, String password, List<String> subprotocols)
+      throws Exception {
+    return new WsTestClient(
+        URI.create("ws://localhost:" + port + path), user, password, subprotocols);
+  }
+
+  /** The subprotocol the server selected, {@code ""} if none. */
+  public String subprotocol() {
+    return socket.getSubprotocol();
+  }
+
+  /**
+   * Waits for the next frame that matches, skipping others; fails after the timeout. Frames that
+   * are not JSON arrive as text nodes.
+   */
+  public JsonNode next(java.util.function.Predicate<JsonNode> matching, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<JsonNode> skipped = new ArrayList<>();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonNode message = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (message == null) {
+        throw new AssertionError("No matching frame within " + timeout + "; skipped " + skipped);
+      }
+      if (matching.test(message)) {
+        return message;
+      }
+      skipped.add(message);
+    }
+  }
+
+  /** Waits for the next frame, of any kind; fails after the timeout. */
+  public JsonNode nextFrame(Duration timeout) throws InterruptedException {
+    return next(m -> true, timeout);
   }
 
   /** Tries a handshake and returns the HTTP status it was refused with, or 101 on success. */
