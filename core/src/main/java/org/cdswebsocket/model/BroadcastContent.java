@@ -16,10 +16,10 @@ public enum BroadcastContent {
   NONE;
 
   /**
-   * Parses {@code key}, {@code data} or {@code none} (any case); {@code null} is {@link #KEY}.
+   * Parses {@code key}, {@code data} or {@code none} (any case); {@code null} and any other string
+   * are {@link #KEY}, as in the Node plugin.
    *
-   * @throws IllegalArgumentException for any other value (the Node plugin silently falls back to
-   *     {@code key}; here a typo fails start-up)
+   * @throws IllegalArgumentException for a value that is no string (a number, list or record)
    */
   public static BroadcastContent parse(Object value) {
     if (value == null) {
@@ -29,10 +29,9 @@ public enum BroadcastContent {
       throw new IllegalArgumentException("Not a broadcast content: " + value);
     }
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "key" -> KEY;
       case "data" -> DATA;
       case "none" -> NONE;
-      default -> throw new IllegalArgumentException("Not a broadcast content: " + value);
+      default -> KEY;
     };
   }
 }

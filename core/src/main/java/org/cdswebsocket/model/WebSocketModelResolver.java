@@ -469,7 +469,10 @@ public final class WebSocketModelResolver {
         bound);
   }
 
-  /** {@code @ws.broadcast.content}, else {@code @ws.broadcast}; an unknown value is an error. */
+  /**
+   * {@code @ws.broadcast.content}, else {@code @ws.broadcast}; a value that is no string (or enum
+   * symbol) is an error.
+   */
   private static BroadcastContent broadcastContent(CdsEntity entity) {
     for (String name : List.of(Annotations.BROADCAST_CONTENT, Annotations.BROADCAST)) {
       for (String prefix : List.of("websocket.", "ws.")) {
@@ -481,7 +484,7 @@ public final class WebSocketModelResolver {
           return BroadcastContent.parse(Annotations.symbol(value));
         } catch (IllegalArgumentException e) {
           throw Annotations.unreadable(
-              prefix + name, entity.getQualifiedName(), value, "key, data or none");
+              prefix + name, entity.getQualifiedName(), value, "'key', 'data' or 'none'");
         }
       }
     }
