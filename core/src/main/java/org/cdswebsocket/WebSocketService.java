@@ -3,14 +3,12 @@ package org.cdswebsocket;
 import com.sap.cds.services.Service;
 import java.util.Map;
 import java.util.Optional;
-import org.cdswebsocket.config.WebSocketRuntime;
 import org.cdswebsocket.facade.WebSocketFacade;
 import org.cdswebsocket.spi.ClientSession;
 
 /**
- * The CAP service through which applications and transport adapters reach cds-websocket. It is
- * registered in CAP's service catalog under {@link #DEFAULT_NAME} whenever {@code
- * cds.websocket.enabled} is not {@code false}.
+ * The CAP service through which applications reach cds-websocket. It is registered in CAP's service
+ * catalog under {@link #DEFAULT_NAME} whenever {@code cds.websocket.enabled} is not {@code false}.
  *
  * <p>Emitting with headers, the equivalent of the Node plugin's {@code srv.emit(event, data,
  * headers)}, works two ways from any handler (socket, OData, REST, job):
@@ -74,7 +72,4 @@ public interface WebSocketService extends Service {
 
   /** The per-socket API of any open session of this node (e.g. kept from {@code wsConnect}). */
   Optional<WebSocketFacade> facade(ClientSession session);
-
-  /** The core object graph, for transport adapters. */
-  WebSocketRuntime runtime();
 }

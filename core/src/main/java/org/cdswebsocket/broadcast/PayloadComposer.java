@@ -5,11 +5,11 @@ import com.sap.cds.reflect.CdsModel;
 import com.sap.cds.reflect.CdsService;
 import java.util.Map;
 import org.cdswebsocket.format.ComposeRequest;
-import org.cdswebsocket.format.Json;
 import org.cdswebsocket.format.MessageFormat;
 import org.cdswebsocket.format.MessageFormats;
-import org.cdswebsocket.format.SocketKind;
+import org.cdswebsocket.spi.Json;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * Turns an event into the payload a transport writes, with the event's {@link MessageFormat}: a
@@ -22,7 +22,7 @@ import org.cdswebsocket.spi.OutboundPayload;
 public final class PayloadComposer {
 
   private final MessageFormats formats;
-  private final SocketKind kind;
+  private final WebSocketKind kind;
   private final CdsModel model;
 
   /**
@@ -32,7 +32,7 @@ public final class PayloadComposer {
    */
   public PayloadComposer(MessageFormats formats, boolean structuredEvents, CdsModel model) {
     this.formats = formats;
-    this.kind = structuredEvents ? SocketKind.SOCKET_IO : SocketKind.WS;
+    this.kind = structuredEvents ? WebSocketKind.SOCKET_IO : WebSocketKind.WS;
     this.model = model;
   }
 
@@ -75,7 +75,7 @@ public final class PayloadComposer {
             .compose(
                 new ComposeRequest(
                     serviceName, service, event, eventDefinition, data, headers, kind));
-    if (kind == SocketKind.SOCKET_IO) {
+    if (kind == WebSocketKind.SOCKET_IO) {
       return OutboundPayload.data(event, composed);
     }
     return OutboundPayload.text(
@@ -93,7 +93,7 @@ public final class PayloadComposer {
   }
 
   /** The transport kind payloads are composed for. */
-  public SocketKind kind() {
+  public WebSocketKind kind() {
     return kind;
   }
 }

@@ -3,7 +3,7 @@ package org.cdswebsocket.cluster;
 import java.util.UUID;
 import org.cdswebsocket.broadcast.Broadcast;
 import org.cdswebsocket.broadcast.Broadcaster;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +77,6 @@ public final class ClusterBroadcaster implements Broadcaster, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Delivering cluster event {} failed", message.event(), e);
     }
-  }
-
-  /** This node's id. */
-  public String nodeId() {
-    return nodeId;
   }
 
   @Override

@@ -1,20 +1,21 @@
 package org.cdswebsocket.cluster;
 
 import com.sap.cds.services.environment.CdsEnvironment;
+import org.cdswebsocket.spi.WebSocketSettings;
 
 /**
- * Creates a {@link ClusterBus} from the application's environment; named by {@code
- * cds.websocket.adapter.impl} ({@code redis} selects the built-in Redisson bus, anything else is a
- * class name). Must have a public no-argument constructor.
+ * Creates a {@link ClusterBus}; named by {@code cds.websocket.adapter.impl} ({@code redis} selects
+ * the built-in Redisson bus, anything else is a class name). Must have a public no-argument
+ * constructor.
  */
 public interface ClusterBusFactory {
 
   /**
    * Connects the bus.
    *
-   * @param environment the CAP environment ({@code cds.websocket.adapter.*}, service bindings)
-   * @param channel the channel name, from {@code cds.websocket.adapter.options.key}
+   * @param settings the {@code cds.websocket.adapter.*} settings (channel, connection)
+   * @param environment the CAP environment, for service bindings
    * @throws RuntimeException if the backend is unreachable; the caller then runs local-only
    */
-  ClusterBus create(CdsEnvironment environment, String channel);
+  ClusterBus create(WebSocketSettings.Cluster settings, CdsEnvironment environment);
 }

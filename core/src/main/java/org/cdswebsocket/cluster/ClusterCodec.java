@@ -1,7 +1,7 @@
 package org.cdswebsocket.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 
 /** Encodes cluster messages as JSON text, so that any bus can carry them. Thread-safe. */
 final class ClusterCodec {

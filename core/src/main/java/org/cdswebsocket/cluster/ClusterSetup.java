@@ -3,6 +3,7 @@ package org.cdswebsocket.cluster;
 import com.sap.cds.services.environment.CdsEnvironment;
 import java.util.Optional;
 import org.cdswebsocket.broadcast.Broadcaster;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +26,20 @@ public final class ClusterSetup {
    * The broadcaster to use: a {@link ClusterBroadcaster} around {@code local} when a cluster bus is
    * configured and reachable, else {@code local} itself.
    */
-  public static Broadcaster broadcaster(CdsEnvironment environment, Broadcaster local) {
-    return bus(environment)
+  public static Broadcaster broadcaster(
+      WebSocketSettings.Cluster settings, CdsEnvironment environment, Broadcaster local) {
+    return bus(settings, environment)
         .<Broadcaster>map(bus -> new ClusterBroadcaster(local, bus))
         .orElse(local);
   }
 
-  static Optional<ClusterBus> bus(CdsEnvironment env) {
-    String impl = env.getProperty("cds.websocket.adapter.impl", String.class, null);
+  static Optional<ClusterBus> bus(WebSocketSettings.Cluster settings, CdsEnvironment env) {
+    String impl = settings.impl();
     if (impl == null || impl.isBlank()) {
       return Optional.empty();
     }
-    Boolean active = env.getProperty("cds.websocket.adapter.active", Boolean.class, null);
-    boolean local = env.getProperty("cds.websocket.adapter.local", Boolean.class, false);
+    Boolean active = settings.active();
+    boolean local = settings.local();
     boolean cloudFoundry = System.getenv("VCAP_APPLICATION") != null;
     if (Boolean.FALSE.equals(active) || !(cloudFoundry || Boolean.TRUE.equals(active) || local)) {
       LOG.info(
@@ -46,10 +48,9 @@ public final class ClusterSetup {
           impl);
       return Optional.empty();
     }
-    String channel =
-        env.getProperty("cds.websocket.adapter.options.key", String.class, "websocket");
+    String channel = settings.channel();
     try {
-      ClusterBus bus = factory(impl).create(env, channel);
+      ClusterBus bus = factory(impl).create(settings, env);
       LOG.info("Cluster adapter {} active on channel {}", impl, channel);
       return Optional.of(bus);
     } catch (RuntimeException | LinkageError e) {

@@ -15,12 +15,11 @@ import org.cdswebsocket.spi.ClientSession;
 
 /**
  * The {@link WebSocketService} registered in CAP's catalog. It is created in the services phase and
- * receives its {@link WebSocketRuntime} in the event-handler phase, once the model is resolved.
+ * receives its {@link FacadeFactory} in the event-handler phase, once the model is resolved.
  */
 public final class DefaultWebSocketService extends ServiceDelegator implements WebSocketService {
 
   private final CdsRuntime cdsRuntime;
-  private volatile WebSocketRuntime runtime;
   private volatile FacadeFactory facades;
 
   DefaultWebSocketService(CdsRuntime cdsRuntime) {
@@ -28,13 +27,8 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
     this.cdsRuntime = cdsRuntime;
   }
 
-  void initialise(WebSocketRuntime runtime) {
-    this.runtime = runtime;
-  }
-
-  void initialise(WebSocketRuntime runtime, FacadeFactory facades) {
+  void initialise(FacadeFactory facades) {
     this.facades = facades;
-    this.runtime = runtime;
   }
 
   @Override
@@ -70,15 +64,5 @@ public final class DefaultWebSocketService extends ServiceDelegator implements W
   public Optional<WebSocketFacade> facade(ClientSession session) {
     FacadeFactory current = facades;
     return current == null ? Optional.empty() : current.of(session);
-  }
-
-  @Override
-  public WebSocketRuntime runtime() {
-    WebSocketRuntime current = runtime;
-    if (current == null) {
-      throw new IllegalStateException(
-          "cds-websocket is not initialised yet: the CAP runtime has not registered its handlers");
-    }
-    return current;
   }
 }

@@ -4,12 +4,14 @@ import com.sap.cds.reflect.CdsModel;
 import com.sap.cds.services.Service;
 import com.sap.cds.services.application.ApplicationLifecycleService;
 import com.sap.cds.services.cds.ApplicationService;
+import com.sap.cds.services.environment.CdsEnvironment;
 import com.sap.cds.services.environment.CdsProperties;
 import com.sap.cds.services.handler.annotations.HandlerOrder;
 import com.sap.cds.services.outbox.OutboxService;
 import com.sap.cds.services.runtime.CdsRuntime;
 import com.sap.cds.services.runtime.CdsRuntimeConfiguration;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,18 +41,24 @@ import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.model.WebSocketModelResolver;
 import org.cdswebsocket.model.WebSocketModelResolver.ServiceConfig;
 import org.cdswebsocket.recipients.RecipientsResolver;
+import org.cdswebsocket.spi.Endpoint;
+import org.cdswebsocket.spi.SettingsSource;
+import org.cdswebsocket.spi.TransportContext;
 import org.cdswebsocket.spi.TransportKind;
+import org.cdswebsocket.spi.WebSocketKind;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of core, found by CAP through {@link java.util.ServiceLoader}.
  *
- * <p>Services phase: reads {@code cds.websocket.*}, fails fast when the configured kind's adapter
- * is not on the class path, and registers the {@link WebSocketService}. Event-handler phase:
- * resolves the websocket endpoints from the CDS model, builds the object graph and registers one
- * {@code After} handler per websocket-enabled service that broadcasts its modelled events. Every
- * skipped branch is logged.
+ * <p>Services phase: reads {@code cds.websocket.*} once into {@link WebSocketSettings}, fails fast
+ * when the configured kind's adapter is not on the class path, and registers the {@link
+ * WebSocketService} and the provider of the adapters' {@link TransportContext}. Event-handler
+ * phase: resolves the websocket endpoints from the CDS model, builds the object graph and registers
+ * one {@code After} handler per websocket-enabled service that broadcasts its modelled events.
+ * Every skipped branch is logged.
  */
 public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
 
@@ -59,27 +67,33 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
   @Override
   public void services(CdsRuntimeConfigurer configurer) {
     CdsRuntime cdsRuntime = configurer.getCdsRuntime();
-    WebSocketSettings settings = WebSocketSettings.from(cdsRuntime.getEnvironment());
+    WebSocketSettings settings = WebSocketSettings.read(source(cdsRuntime.getEnvironment()));
     if (!settings.enabled()) {
       LOG.info("cds-websocket is disabled (cds.websocket.enabled: false)");
       return;
     }
     transport(settings.kind());
+    configurer.service(new DefaultTransportContextProvider(settings));
     configurer.service(new DefaultWebSocketService(cdsRuntime));
   }
 
   @Override
   public void eventHandlers(CdsRuntimeConfigurer configurer) {
     CdsRuntime cdsRuntime = configurer.getCdsRuntime();
+    DefaultTransportContextProvider provider =
+        (DefaultTransportContextProvider)
+            cdsRuntime
+                .getServiceCatalog()
+                .getService(TransportContext.Provider.class, TransportContext.PROVIDER_NAME);
+    if (provider == null) {
+      return;
+    }
     DefaultWebSocketService service =
         (DefaultWebSocketService)
             cdsRuntime
                 .getServiceCatalog()
                 .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME);
-    if (service == null) {
-      return;
-    }
-    WebSocketSettings settings = WebSocketSettings.from(cdsRuntime.getEnvironment());
+    WebSocketSettings settings = provider.settings();
     TransportKind transport = transport(settings.kind());
     MessageFormats formats = formats(cdsRuntime);
     WebSocketModel model = resolveModel(cdsRuntime, settings, formats);
@@ -89,27 +103,25 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         new PayloadComposer(formats, transport.structuredEvents(), cdsRuntime.getCdsModel());
     Broadcaster broadcaster =
         ClusterSetup.broadcaster(
-            cdsRuntime.getEnvironment(), new LocalBroadcaster(registry, composer));
+            settings.cluster(),
+            cdsRuntime.getEnvironment(),
+            new LocalBroadcaster(registry, composer));
     if (broadcaster instanceof AutoCloseable closeable) {
       closeOnStop(cdsRuntime, closeable);
     }
     OperationInvoker invoker = new OperationInvoker(cdsRuntime);
     RecipientsResolver recipients =
-        RecipientsResolver.create(cdsRuntime.getCdsModel(), cdsRuntime.getEnvironment());
+        RecipientsResolver.create(cdsRuntime.getCdsModel(), settings.operators());
     // Modelled CRUD events (<Entity>.created) are narrowed by their filter annotations.
     EntityCallHandler entities =
         new EntityCallHandler(invoker, new CrudBroadcaster(broadcaster, recipients::narrow));
     DispatchingConnectionHandler handler =
         new DispatchingConnectionHandler(model, registry, composer, invoker, entities);
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
-    service.initialise(
-        new WebSocketRuntime(
-            settings,
-            model,
-            new FacadeConnectionHandler(handler, disconnectCallbacks),
-            registry,
-            broadcaster),
-        new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
+    provider.initialise(
+        new TransportContext(
+            settings, endpoints(model), new FacadeConnectionHandler(handler, disconnectCallbacks)));
+    service.initialise(new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
 
     model
         .endpoints()
@@ -135,6 +147,18 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
                 ? formatBeans.find(name)
                 : Optional.empty(),
         loader != null ? loader : WebSocketRuntimeConfiguration.class.getClassLoader());
+  }
+
+  /** Reads {@code cds.websocket.*} from CAP's environment (Spring's, in a Spring Boot app). */
+  static SettingsSource source(CdsEnvironment environment) {
+    return key -> environment.getProperty(key, String.class, null);
+  }
+
+  private static List<Endpoint> endpoints(WebSocketModel model) {
+    return model.endpoints().stream()
+        .map(e -> new Endpoint(e.path(), e.serviceName(), e.format(), e.subprotocols()))
+        .sorted(Comparator.comparing(Endpoint::path))
+        .toList();
   }
 
   static WebSocketModel resolveModel(
@@ -242,7 +266,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         });
   }
 
-  private static TransportKind transport(String kind) {
+  private static TransportKind transport(WebSocketKind kind) {
     List<TransportKind> available =
         ServiceLoader.load(
                 TransportKind.class, WebSocketRuntimeConfiguration.class.getClassLoader())
@@ -250,19 +274,23 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
             .map(ServiceLoader.Provider::get)
             .toList();
     return available.stream()
-        .filter(t -> t.kind().equals(kind))
+        .filter(t -> t.kind() == kind)
         .findFirst()
         .orElseThrow(
             () ->
                 new IllegalStateException(
                     "cds.websocket.kind is '"
                         + kind
-                        + "' but no adapter for it is on the class path; available: "
-                        + available.stream()
-                            .map(t -> t.kind() + " (" + t.artifact() + ")")
-                            .collect(Collectors.joining(", "))
-                        + ". Add org.cdswebsocket:cds-websocket-"
-                        + (kind.equals(WebSocketSettings.KIND_SOCKET_IO) ? "socketio" : "ws")
-                        + " to your dependencies."));
+                        + "' but its adapter is not on the class path"
+                        + (available.isEmpty()
+                            ? ""
+                            : " (available: "
+                                + available.stream()
+                                    .map(t -> t.kind().configName())
+                                    .collect(Collectors.joining(", "))
+                                + ")")
+                        + ". Add the dependency "
+                        + kind.artifact()
+                        + " to your application."));
   }
 }

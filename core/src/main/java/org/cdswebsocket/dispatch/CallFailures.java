@@ -4,6 +4,7 @@ import com.sap.cds.services.ServiceException;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.spi.AckCallback;
 import org.cdswebsocket.spi.ClientSession;
+import org.cdswebsocket.spi.ErrorPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

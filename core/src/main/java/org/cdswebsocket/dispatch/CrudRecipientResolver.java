@@ -11,8 +11,7 @@ import org.cdswebsocket.spi.ClientSession;
  * annotations apply, with the calling socket's user as the current user, as in the Node plugin.
  *
  * <p>Called on the thread that ran the entity call, after its change set committed. Implementations
- * must be thread-safe and must not block. {@link #NONE} leaves the recipients unchanged (tenant and
- * endpoint, minus the sender unless {@code @ws.broadcast.all}).
+ * must be thread-safe and must not block.
  *
  * <pre>{@code
  * CrudRecipientResolver resolver =
@@ -21,9 +20,6 @@ import org.cdswebsocket.spi.ClientSession;
  */
 @FunctionalInterface
 public interface CrudRecipientResolver {
-
-  /** Leaves the recipients as they are. */
-  CrudRecipientResolver NONE = (base, event, data, sender) -> base;
 
   /**
    * Narrows the recipients of one CRUD broadcast.

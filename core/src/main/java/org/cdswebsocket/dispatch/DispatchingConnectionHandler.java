@@ -9,7 +9,6 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.format.FormatException;
 import org.cdswebsocket.format.InboundMessage;
-import org.cdswebsocket.format.Json;
 import org.cdswebsocket.format.ParseRequest;
 import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
@@ -18,7 +17,9 @@ import org.cdswebsocket.spi.AckCallback;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.ConnectionHandler;
+import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.spi.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

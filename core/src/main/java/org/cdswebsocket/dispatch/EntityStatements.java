@@ -20,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdswebsocket.format.Json;
 import org.cdswebsocket.model.EntityDefinition;
 import org.cdswebsocket.model.OperationDefinition;
+import org.cdswebsocket.spi.Json;
 
 /**
  * Runs the CQN of one entity call on the service's {@link ApplicationService}, so that CAP's

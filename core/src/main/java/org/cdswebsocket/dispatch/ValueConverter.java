@@ -8,7 +8,7 @@ import com.sap.cds.services.ServiceException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.UUID;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 
 /**
  * Converts one JSON value sent by a client into the Java type CAP expects for a simple CDS type,

@@ -4,6 +4,7 @@ import com.sap.cds.reflect.CdsEvent;
 import com.sap.cds.reflect.CdsService;
 import java.util.Map;
 import java.util.Objects;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * What a {@link MessageFormat} gets to compose one outbound message.
@@ -26,7 +27,7 @@ public record ComposeRequest(
     CdsEvent definition,
     Object data,
     Map<String, Object> headers,
-    SocketKind kind) {
+    WebSocketKind kind) {
 
   public ComposeRequest {
     Objects.requireNonNull(event, "event");
@@ -36,7 +37,7 @@ public record ComposeRequest(
 
   /** A request without a model (for tests and simple formats). */
   public static ComposeRequest of(
-      String event, Object data, Map<String, Object> headers, SocketKind kind) {
+      String event, Object data, Map<String, Object> headers, WebSocketKind kind) {
     return new ComposeRequest(null, null, event, null, data, headers, kind);
   }
 }

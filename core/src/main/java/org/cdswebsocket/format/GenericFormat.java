@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * The format {@code generic}, and the base of formats that map CDS events and operations to JSON
@@ -149,8 +151,8 @@ public class GenericFormat implements MessageFormat {
   }
 
   /** Kind ws: JSON text; socket.io: the object as plain JSON values. */
-  protected static Object serialize(Map<String, Object> message, SocketKind kind) {
-    return kind == SocketKind.WS ? Json.write(message) : Json.plain(message);
+  protected static Object serialize(Map<String, Object> message, WebSocketKind kind) {
+    return kind == WebSocketKind.WS ? Json.write(message) : Json.plain(message);
   }
 
   /** A mutable copy of map data, so that mapping never changes the emitter's object. */

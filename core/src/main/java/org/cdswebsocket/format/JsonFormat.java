@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * The default format {@code json}: {@code {"event": "<name>", "data": {...}, "headers": {...}}}.
@@ -30,7 +32,7 @@ public final class JsonFormat implements MessageFormat {
 
   @Override
   public InboundMessage parse(ParseRequest request) {
-    if (request.kind() == SocketKind.SOCKET_IO && request.event() != null) {
+    if (request.kind() == WebSocketKind.SOCKET_IO && request.event() != null) {
       Object data = request.payload();
       if (data != null && !(data instanceof Map)) {
         throw new FormatException("The data of event '" + request.event() + "' must be an object");
@@ -79,7 +81,7 @@ public final class JsonFormat implements MessageFormat {
 
   @Override
   public Object compose(ComposeRequest request) {
-    if (request.kind() == SocketKind.SOCKET_IO) {
+    if (request.kind() == WebSocketKind.SOCKET_IO) {
       return request.data();
     }
     return compose(request.event(), request.data(), request.headers());

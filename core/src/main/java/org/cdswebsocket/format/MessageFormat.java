@@ -1,6 +1,7 @@
 package org.cdswebsocket.format;
 
 import java.util.List;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * A message format: a pure codec between what travels on a socket and CAP events and operation
@@ -54,7 +55,7 @@ public interface MessageFormat {
 
   /**
    * Composes one outbound message: a {@link String} (a text frame, or the string argument on
-   * socket.io) or, for {@link SocketKind#SOCKET_IO}, a JSON-compatible value.
+   * socket.io) or, for {@link WebSocketKind#SOCKET_IO}, a JSON-compatible value.
    */
   Object compose(ComposeRequest request);
 }

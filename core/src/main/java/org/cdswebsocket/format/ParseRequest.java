@@ -5,6 +5,7 @@ import com.sap.cds.reflect.CdsService;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * What a {@link MessageFormat} gets to parse one inbound message.
@@ -27,7 +28,7 @@ public record ParseRequest(
     Object payload,
     String event,
     Map<String, Object> headers,
-    SocketKind kind) {
+    WebSocketKind kind) {
 
   public ParseRequest {
     operations = operations == null ? List.of() : List.copyOf(operations);
@@ -37,6 +38,6 @@ public record ParseRequest(
 
   /** A text frame of kind ws, without a model (for tests and simple formats). */
   public static ParseRequest text(String frame) {
-    return new ParseRequest(null, List.of(), frame, null, Map.of(), SocketKind.WS);
+    return new ParseRequest(null, List.of(), frame, null, Map.of(), WebSocketKind.WS);
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cdswebsocket.spi.Json;
 
 /**
  * The format {@code pcp}: SAP Push Channel Protocol, as the Node plugin speaks it. A message is

@@ -1,7 +1,6 @@
 package org.cdswebsocket.model;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,28 +15,16 @@ import java.util.stream.Collectors;
 public final class WebSocketModel {
 
   private final Map<String, ServiceEndpoint> byPath;
-  private final Map<String, List<ServiceEndpoint>> byService;
 
   public WebSocketModel(Collection<ServiceEndpoint> endpoints) {
     this.byPath =
         endpoints.stream()
             .collect(Collectors.toUnmodifiableMap(ServiceEndpoint::path, Function.identity()));
-    this.byService =
-        endpoints.stream()
-            .collect(
-                Collectors.groupingBy(
-                    ServiceEndpoint::serviceName,
-                    Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
   }
 
   /** The endpoint served at this path, if any. */
   public Optional<ServiceEndpoint> endpoint(String path) {
     return Optional.ofNullable(byPath.get(path));
-  }
-
-  /** The endpoints of one service (usually one). */
-  public List<ServiceEndpoint> endpointsOf(String serviceName) {
-    return byService.getOrDefault(serviceName, List.of());
   }
 
   /** Every endpoint. */

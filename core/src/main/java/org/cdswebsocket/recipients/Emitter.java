@@ -12,8 +12,7 @@ import org.cdswebsocket.spi.ClientSession;
 /**
  * Who emitted an event, as far as client determination needs it: the tenant (mandatory filter), the
  * user name (for the current-user filters), the {@code x-ws-*} headers of the request that was
- * being served, and optionally a session that must not receive the event (the sender of a {@code
- * broadcast}).
+ * being served.
  *
  * <p>CAP's outbox replaces the user by the system user when it delivers an event, so this value is
  * captured when the event is submitted and travels in the event context under {@link #KEY} as a
@@ -21,11 +20,9 @@ import org.cdswebsocket.spi.ClientSession;
  *
  * @param tenant the emitting tenant, {@code null} for single-tenant applications
  * @param user the emitting user's name, or {@code null}
- * @param excludedSessionId a session to leave out, or {@code null}
  * @param requestHeaders the {@code x-ws-*} / {@code x-websocket-*} request headers, by name
  */
-public record Emitter(
-    String tenant, String user, String excludedSessionId, Map<String, String> requestHeaders) {
+public record Emitter(String tenant, String user, Map<String, String> requestHeaders) {
 
   /** Event-context key (and outbox message parameter) that carries the captured emitter. */
   public static final String KEY = "cds.websocket.emitter";
@@ -45,12 +42,12 @@ public record Emitter(
 
   /** An emitter with only a tenant and a user. */
   public static Emitter of(String tenant, String user) {
-    return new Emitter(tenant, user, null, Map.of());
+    return new Emitter(tenant, user, Map.of());
   }
 
-  /** The user of a socket; the session itself is not excluded (see {@link #excluding}). */
+  /** The user of a socket. */
   public static Emitter of(ClientSession session) {
-    return new Emitter(session.info().tenant(), session.info().user(), null, Map.of());
+    return new Emitter(session.info().tenant(), session.info().user(), Map.of());
   }
 
   /** The user and request of the current CAP request context. */
@@ -58,7 +55,6 @@ public record Emitter(
     return new Emitter(
         user == null ? null : user.getTenant(),
         user == null ? null : user.getName(),
-        null,
         parameters == null
             ? Map.of()
             : EmitHeaders.relevantRequestHeaders(parameters.getHeaders()));
@@ -73,17 +69,11 @@ public record Emitter(
         .orElseGet(() -> of(context.getUserInfo(), context.getParameterInfo()));
   }
 
-  /** The same emitter with a session left out of the recipients. */
-  public Emitter excluding(String sessionId) {
-    return new Emitter(tenant, user, sessionId, requestHeaders);
-  }
-
   /** A plain, JSON-compatible representation for the event context and the outbox. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("tenant", tenant);
     map.put("user", user);
-    map.put("excludedSessionId", excludedSessionId);
     map.put("requestHeaders", new LinkedHashMap<>(requestHeaders));
     return map;
   }
@@ -97,12 +87,7 @@ public record Emitter(
     if (map.get("requestHeaders") instanceof Map<?, ?> h) {
       h.forEach((k, v) -> headers.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
     }
-    return Optional.of(
-        new Emitter(
-            string(map.get("tenant")),
-            string(map.get("user")),
-            string(map.get("excludedSessionId")),
-            headers));
+    return Optional.of(new Emitter(string(map.get("tenant")), string(map.get("user")), headers));
   }
 
   private static String string(Object value) {

@@ -12,7 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 
 /**
  * Turns filter values from annotations, event data and emit headers into the strings clients are

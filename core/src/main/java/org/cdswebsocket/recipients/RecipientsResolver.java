@@ -3,7 +3,6 @@ package org.cdswebsocket.recipients;
 import com.sap.cds.reflect.CdsAnnotatable;
 import com.sap.cds.reflect.CdsModel;
 import com.sap.cds.reflect.CdsService;
-import com.sap.cds.services.environment.CdsEnvironment;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.cdswebsocket.model.Annotations;
 import org.cdswebsocket.model.EventDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.spi.ClientSession;
+import org.cdswebsocket.spi.WebSocketSettings;
 
 /**
  * Client determination: turns one emitted event into the {@link Recipients} that receive it,
@@ -45,12 +45,6 @@ import org.cdswebsocket.spi.ClientSession;
  */
 public final class RecipientsResolver {
 
-  /** Configuration key of the default include operator. */
-  public static final String OPERATOR_INCLUDE_PROPERTY = "cds.websocket.operator.include";
-
-  /** Configuration key of the default exclude operator. */
-  public static final String OPERATOR_EXCLUDE_PROPERTY = "cds.websocket.operator.exclude";
-
   private final CdsModel model;
   private final Operator defaultInclude;
   private final Operator defaultExclude;
@@ -68,13 +62,11 @@ public final class RecipientsResolver {
   }
 
   /** A resolver with the operators configured under {@code cds.websocket.operator.*}. */
-  public static RecipientsResolver create(CdsModel model, CdsEnvironment environment) {
+  public static RecipientsResolver create(CdsModel model, WebSocketSettings.Operators operators) {
     return new RecipientsResolver(
         model,
-        Operator.parse(
-            environment.getProperty(OPERATOR_INCLUDE_PROPERTY, String.class, null), Operator.OR),
-        Operator.parse(
-            environment.getProperty(OPERATOR_EXCLUDE_PROPERTY, String.class, null), Operator.OR));
+        Operator.parse(operators.include(), Operator.OR),
+        Operator.parse(operators.exclude(), Operator.OR));
   }
 
   /**
@@ -84,7 +76,7 @@ public final class RecipientsResolver {
    * @param event the modelled event (its annotations and elements drive the filters)
    * @param data the event data (a map; other values derive no element filters)
    * @param headers the emit headers, may be {@code null}
-   * @param emitter who emitted it (tenant, user, request headers, excluded session)
+   * @param emitter who emitted it (tenant, user, request headers)
    */
   public Recipients resolve(
       ServiceEndpoint endpoint,
@@ -93,9 +85,6 @@ public final class RecipientsResolver {
       Map<String, ?> headers,
       Emitter emitter) {
     Recipients base = Recipients.of(emitter.tenant(), endpoint.path());
-    if (emitter.excludedSessionId() != null) {
-      base = base.excludeSession(emitter.excludedSessionId());
-    }
     String service = event.serviceName() != null ? event.serviceName() : endpoint.serviceName();
     return narrow(base, service, event, data, headers, emitter);
   }

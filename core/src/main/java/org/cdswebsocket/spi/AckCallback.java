@@ -3,8 +3,9 @@ package org.cdswebsocket.spi;
 /**
  * Receives the result of one inbound call, for transports that acknowledge calls (Socket.IO).
  *
- * <p>Core calls exactly one of the two methods at most once, from the thread that ran the call.
- * Unknown events get no acknowledgement at all, as in the Node plugin.
+ * <p>Core calls exactly one of the methods at most once, from the thread that ran the call. Every
+ * inbound call with a callback is answered: unknown events fail with code 404 (the Node plugin
+ * sends none, which leaves clients waiting for their timeout), unreadable frames with 400.
  */
 public interface AckCallback {
 

@@ -4,11 +4,12 @@ package org.cdswebsocket.spi;
  * The core's side of the transport contract: adapters translate native callbacks into these calls
  * and decide nothing themselves.
  *
- * <p>Threading: every method may be called from any transport thread; calls for one session are
- * never concurrent with each other for kind {@code ws} (the container serialises them), but may be
- * for Socket.IO, so implementations are thread-safe. {@link #onMessage} runs the CAP call on the
+ * <p>Threading: every method may be called from any transport thread. Calls for one session are
+ * never concurrent with each other: the servlet container serialises them for kind {@code ws}, and
+ * the socket.io adapter runs them on one serial executor per socket. Calls for different sessions
+ * run concurrently, so implementations are thread-safe. {@link #onMessage} runs the CAP call on the
  * calling thread: adapters whose threads must not block (Netty event loops) hand the call to a
- * worker pool first.
+ * worker first.
  *
  * <p>Errors: implementations never throw for bad client input; they log it, answer through the
  * {@link AckCallback} where one exists, and close the session only where the protocol requires it.

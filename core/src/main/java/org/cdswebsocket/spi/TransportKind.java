@@ -3,16 +3,14 @@ package org.cdswebsocket.spi;
 /**
  * Announces a transport adapter on the class path, found with {@link java.util.ServiceLoader}.
  *
- * <p>Core uses it only to fail fast when {@code cds.websocket.kind} names a kind whose adapter
+ * <p>Core uses it to fail fast when {@code cds.websocket.kind} names a kind whose adapter
  * dependency is missing, and to learn whether the transport encodes event data itself.
+ * Implementations are stateless and need a public no-argument constructor.
  */
 public interface TransportKind {
 
-  /** The kind this adapter serves, e.g. {@code ws} or {@code socket.io}. */
-  String kind();
-
-  /** The Maven artifact that provides this kind, named in error messages. */
-  String artifact();
+  /** The kind this adapter serves. */
+  WebSocketKind kind();
 
   /**
    * Whether the transport sends the event name and structured data itself (Socket.IO), so that the

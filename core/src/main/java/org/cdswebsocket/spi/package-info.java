@@ -1,2 +1,5 @@
-/** The contract between core and transports: sessions the adapters own, the handler core owns. */
+/**
+ * The contract between core and transport adapters, and the only core package adapters import:
+ * sessions the adapters own, the handler and context core hands them, settings and error shapes.
+ */
 package org.cdswebsocket.spi;

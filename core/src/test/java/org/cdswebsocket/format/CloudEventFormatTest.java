@@ -8,6 +8,8 @@ import static org.cdswebsocket.format.FormatModel.parse;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,8 +27,8 @@ class CloudEventFormatTest {
   }
 
   @ParameterizedTest
-  @EnumSource(SocketKind.class)
-  void unmappedEventIsWrappedWithDefaultAttributes(SocketKind kind) throws Exception {
+  @EnumSource(WebSocketKind.class)
+  void unmappedEventIsWrappedWithDefaultAttributes(WebSocketKind kind) throws Exception {
     Object composed =
         cloudevent.compose(
             compose(
@@ -36,7 +38,7 @@ class CloudEventFormatTest {
                 Map.of(),
                 kind));
 
-    assertThat(composed).isInstanceOf(kind == SocketKind.WS ? String.class : Map.class);
+    assertThat(composed).isInstanceOf(kind == WebSocketKind.WS ? String.class : Map.class);
     Map<String, Object> event = object(composed);
     assertThat(event)
         .containsEntry("specversion", "1.0")
@@ -61,7 +63,7 @@ class CloudEventFormatTest {
     Map<String, Object> event =
         object(
             cloudevent.compose(
-                compose("C", "cloudEvent2", Map.of("appinfoA", "a"), headers, SocketKind.WS)));
+                compose("C", "cloudEvent2", Map.of("appinfoA", "a"), headers, WebSocketKind.WS)));
 
     assertThat(event)
         .containsEntry("type", "com.example.someevent")
@@ -81,7 +83,7 @@ class CloudEventFormatTest {
     data.put("appinfoA", "a");
 
     Map<String, Object> event =
-        object(cloudevent.compose(compose("C", "cloudEvent3", data, Map.of(), SocketKind.WS)));
+        object(cloudevent.compose(compose("C", "cloudEvent3", data, Map.of(), WebSocketKind.WS)));
 
     assertThat(event)
         .containsEntry("subject", "example")
@@ -102,13 +104,14 @@ class CloudEventFormatTest {
 
     assertThat(
             object(
-                cloudevent.compose(compose("C", "cloudEventModel", data, Map.of(), SocketKind.WS))))
+                cloudevent.compose(
+                    compose("C", "cloudEventModel", data, Map.of(), WebSocketKind.WS))))
         .isEqualTo(data);
   }
 
   @ParameterizedTest
-  @EnumSource(SocketKind.class)
-  void roundTripThroughAnnotationMappedOperation(SocketKind kind) throws Exception {
+  @EnumSource(WebSocketKind.class)
+  void roundTripThroughAnnotationMappedOperation(WebSocketKind kind) throws Exception {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("subject", "ignored-by-static");
     data.put("extension1", "ext");
@@ -134,7 +137,7 @@ class CloudEventFormatTest {
                 "C",
                 "{\"specversion\":\"1.0\",\"type\":\"com.example.someevent.model\",\"subject\":\"s\","
                     + "\"comexampleextension1\":\"e\",\"data\":{\"appinfoA\":\"a\"},\"id\":\"1\"}",
-                SocketKind.WS));
+                WebSocketKind.WS));
 
     assertThat(message.event()).isEqualTo("sendCloudEventModel");
     assertThat(message.data())
@@ -151,7 +154,7 @@ class CloudEventFormatTest {
             parse(
                 "C",
                 Map.of("type", "C.plainOp", "data", Map.of("appinfoA", "a", "appinfoB", 2)),
-                SocketKind.SOCKET_IO));
+                WebSocketKind.SOCKET_IO));
 
     assertThat(message.event()).isEqualTo("plainOp");
     assertThat(message.data()).containsEntry("appinfoA", "a");
@@ -161,7 +164,7 @@ class CloudEventFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {"not json", "[1]", "{\"type\":\"no.such.type\"}", "{\"data\":{}}"})
   void malformedInputIsAFormatException(String frame) {
-    assertThatThrownBy(() -> cloudevent.parse(parse("C", frame, SocketKind.WS)))
+    assertThatThrownBy(() -> cloudevent.parse(parse("C", frame, WebSocketKind.WS)))
         .isInstanceOf(FormatException.class)
         .hasMessageContaining("cloudevent");
   }
@@ -177,7 +180,7 @@ class CloudEventFormatTest {
                     "cloudEvent2",
                     Map.of(),
                     Map.of("cloudevents", Map.of("x", 1)),
-                    SocketKind.WS)));
+                    WebSocketKind.WS)));
 
     assertThat(plural.name()).isEqualTo("cloudevents");
     assertThat(event).containsEntry("type", "C.cloudEvent2").containsEntry("x", 1);

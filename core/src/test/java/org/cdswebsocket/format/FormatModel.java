@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /** The CSN test model of the format tests (services P: pcp, C: cloudevent, G: generic). */
 final class FormatModel {
@@ -33,18 +34,18 @@ final class FormatModel {
     return Stream.concat(s.actions(), s.functions()).map(CdsOperation.class::cast).toList();
   }
 
-  static ParseRequest parse(String service, Object payload, SocketKind kind) {
+  static ParseRequest parse(String service, Object payload, WebSocketKind kind) {
     return new ParseRequest(
         service(service),
         operations(service),
         payload,
-        kind == SocketKind.SOCKET_IO ? "x" : null,
+        kind == WebSocketKind.SOCKET_IO ? "x" : null,
         Map.of(),
         kind);
   }
 
   static ComposeRequest compose(
-      String service, String event, Object data, Map<String, Object> headers, SocketKind kind) {
+      String service, String event, Object data, Map<String, Object> headers, WebSocketKind kind) {
     return new ComposeRequest(
         service,
         service(service),

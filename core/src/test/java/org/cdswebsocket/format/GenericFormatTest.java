@@ -5,6 +5,8 @@ import static org.cdswebsocket.format.FormatModel.compose;
 import static org.cdswebsocket.format.FormatModel.parse;
 
 import java.util.Map;
+import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -13,8 +15,8 @@ class GenericFormatTest {
   private final GenericFormat generic = new GenericFormat();
 
   @ParameterizedTest
-  @EnumSource(SocketKind.class)
-  void composesOnlyHeaderAndAnnotationAttributes(SocketKind kind) throws Exception {
+  @EnumSource(WebSocketKind.class)
+  void composesOnlyHeaderAndAnnotationAttributes(WebSocketKind kind) throws Exception {
     Object composed =
         generic.compose(
             compose(
@@ -37,8 +39,8 @@ class GenericFormatTest {
   }
 
   @ParameterizedTest
-  @EnumSource(SocketKind.class)
-  void roundTripMapsNameAndAnnotatedParameters(SocketKind kind) {
+  @EnumSource(WebSocketKind.class)
+  void roundTripMapsNameAndAnnotatedParameters(WebSocketKind kind) {
     Object composed =
         generic.compose(compose("G", "genericEvent", Map.of("who", "bob"), Map.of(), kind));
 

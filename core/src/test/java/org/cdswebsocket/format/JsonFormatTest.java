@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,14 +75,19 @@ class JsonFormatTest {
     InboundMessage message =
         cut.parse(
             new ParseRequest(
-                null, java.util.List.of(), data, "message", Map.of("h", 1), SocketKind.SOCKET_IO));
+                null,
+                java.util.List.of(),
+                data,
+                "message",
+                Map.of("h", 1),
+                WebSocketKind.SOCKET_IO));
 
     assertThat(message.event()).isEqualTo("message");
     assertThat(message.data()).isEqualTo(data);
     assertThat(message.headers()).containsEntry("h", 1);
     assertThat(
             cut.compose(
-                ComposeRequest.of("received", data, Map.of("k", "v"), SocketKind.SOCKET_IO)))
+                ComposeRequest.of("received", data, Map.of("k", "v"), WebSocketKind.SOCKET_IO)))
         .isSameAs(data);
     assertThatThrownBy(
             () ->
@@ -92,7 +98,7 @@ class JsonFormatTest {
                         "text",
                         "message",
                         Map.of(),
-                        SocketKind.SOCKET_IO)))
+                        WebSocketKind.SOCKET_IO)))
         .isInstanceOf(FormatException.class);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.api.Test;
 
 class MessageFormatsTest {
@@ -30,7 +31,7 @@ class MessageFormatsTest {
     assertThat(
             formats
                 .get(UpperCaseFormat.class.getName())
-                .compose(ComposeRequest.of("e", null, Map.of(), SocketKind.WS)))
+                .compose(ComposeRequest.of("e", null, Map.of(), WebSocketKind.WS)))
         .isEqualTo("E");
   }
 

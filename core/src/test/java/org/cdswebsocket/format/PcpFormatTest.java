@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +27,7 @@ class PcpFormatTest {
     data.put("field3", "secret");
     data.put("notAnElement", "x");
 
-    Object frame = pcp.compose(compose("P", "notification1", data, Map.of(), SocketKind.WS));
+    Object frame = pcp.compose(compose("P", "notification1", data, Map.of(), WebSocketKind.WS));
 
     assertThat(frame)
         .isEqualTo(
@@ -44,7 +45,7 @@ class PcpFormatTest {
                 "notification1",
                 Map.of("field1", "v"),
                 Map.of("pcpaction", "ABC", "pcp-message", "Header"),
-                SocketKind.SOCKET_IO));
+                WebSocketKind.SOCKET_IO));
 
     assertThat(frame)
         .isEqualTo(
@@ -57,7 +58,7 @@ class PcpFormatTest {
     data.put("action", "REFRESH");
     data.put("text", "4711");
 
-    assertThat(pcp.compose(compose("P", "actionElement", data, Map.of(), SocketKind.WS)))
+    assertThat(pcp.compose(compose("P", "actionElement", data, Map.of(), WebSocketKind.WS)))
         .isEqualTo("pcp-action:REFRESH\npcp-body-type:text\ntext:4711\n\n");
   }
 
@@ -70,7 +71,7 @@ class PcpFormatTest {
                 "stockChanged",
                 Map.of("sideEffectSource", "/Books(201)"),
                 Map.of(),
-                SocketKind.WS));
+                WebSocketKind.WS));
 
     assertThat(frame)
         .isEqualTo(
@@ -86,7 +87,7 @@ class PcpFormatTest {
                 "P",
                 "pcp-action:MESSAGE\npcp-body-type:text\nfield1:value1\ncount:42\nprice:4.5\n"
                     + "flag:true\nsecret:s\nunknown:u\n\nthis is the body!",
-                SocketKind.WS));
+                WebSocketKind.WS));
 
     assertThat(message.event()).isEqualTo("sendNotification");
     assertThat(message.data())
@@ -100,15 +101,15 @@ class PcpFormatTest {
 
   @Test
   void actionNamesTheOperationAndMessageIsTheDefault() {
-    assertThat(pcp.parse(parse("P", "pcp-action:chat\ntext:hi\n\n", SocketKind.WS)).event())
+    assertThat(pcp.parse(parse("P", "pcp-action:chat\ntext:hi\n\n", WebSocketKind.WS)).event())
         .isEqualTo("chat");
-    assertThat(pcp.parse(parse("P", "field1:x\n\nbody", SocketKind.WS)).event())
+    assertThat(pcp.parse(parse("P", "field1:x\n\nbody", WebSocketKind.WS)).event())
         .isEqualTo("sendNotification");
   }
 
   @ParameterizedTest
-  @EnumSource(SocketKind.class)
-  void roundTripKeepsEscapedCharactersAndTypes(SocketKind kind) {
+  @EnumSource(WebSocketKind.class)
+  void roundTripKeepsEscapedCharactersAndTypes(WebSocketKind kind) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("message", "multi\nline: body \\ end");
     data.put("field1", "a:b\\c\nd");
@@ -140,14 +141,14 @@ class PcpFormatTest {
         "pcp-action:MESSAGE\nflag:yes\n\n"
       })
   void malformedInputIsAFormatExceptionThatSaysWhy(String frame) {
-    assertThatThrownBy(() -> pcp.parse(parse("P", frame, SocketKind.WS)))
+    assertThatThrownBy(() -> pcp.parse(parse("P", frame, WebSocketKind.WS)))
         .isInstanceOf(FormatException.class)
         .hasMessageMatching(".*(empty line|pcp-action 'unknownAction'|count|flag).*");
   }
 
   @Test
   void socketIoObjectArgumentIsRefused() {
-    assertThatThrownBy(() -> pcp.parse(parse("P", Map.of("a", 1), SocketKind.SOCKET_IO)))
+    assertThatThrownBy(() -> pcp.parse(parse("P", Map.of("a", 1), WebSocketKind.SOCKET_IO)))
         .isInstanceOf(FormatException.class);
   }
 

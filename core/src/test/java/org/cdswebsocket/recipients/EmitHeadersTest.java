@@ -72,7 +72,7 @@ class EmitHeadersTest {
 
   @Test
   void emitterSurvivesItsMapForm() {
-    Emitter emitter = new Emitter("t1", "alice", "s1", Map.of("x-ws-user", "bob"));
+    Emitter emitter = new Emitter("t1", "alice", Map.of("x-ws-user", "bob"));
 
     assertThat(Emitter.fromMap(emitter.toMap())).contains(emitter);
     assertThat(Emitter.fromMap("nope")).isEmpty();

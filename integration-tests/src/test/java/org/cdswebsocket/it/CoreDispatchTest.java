@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.Map;
-import org.cdswebsocket.WebSocketService;
-import org.cdswebsocket.config.WebSocketRuntime;
 import org.cdswebsocket.it.client.AckRecorder;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.spi.TransportContext;
 import org.cdswebsocket.testing.TestClientSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +22,13 @@ class CoreDispatchTest {
 
   @Autowired CdsRuntime cdsRuntime;
 
-  WebSocketRuntime runtime;
+  TransportContext runtime;
   TestClientSession alice;
   TestClientSession bob;
 
   @BeforeEach
   void connect() {
-    runtime =
-        cdsRuntime
-            .getServiceCatalog()
-            .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME)
-            .runtime();
+    runtime = TransportContext.of(cdsRuntime).orElseThrow();
     alice = TestClientSession.of("alice", "t1", "/ws/main", "admin");
     bob = TestClientSession.of("bob", "t1", "/ws/main");
     runtime.connectionHandler().onOpen(alice);

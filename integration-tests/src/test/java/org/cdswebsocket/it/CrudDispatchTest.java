@@ -8,11 +8,11 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.cdswebsocket.WebSocketService;
 import org.cdswebsocket.it.client.AckRecorder;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.InboundFrame;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.TransportContext;
 import org.cdswebsocket.testing.TestClientSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +40,7 @@ class CrudDispatchTest {
 
   @BeforeEach
   void connect() {
-    handler =
-        cdsRuntime
-            .getServiceCatalog()
-            .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME)
-            .runtime()
-            .connectionHandler();
+    handler = TransportContext.of(cdsRuntime).orElseThrow().connectionHandler();
     alice = TestClientSession.of("alice", "t1", PATH, "admin");
     bob = TestClientSession.of("bob", "t1", PATH);
     dave = TestClientSession.of("dave", "t2", PATH);

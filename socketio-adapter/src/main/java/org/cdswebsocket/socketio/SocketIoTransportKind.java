@@ -1,7 +1,7 @@
 package org.cdswebsocket.socketio;
 
-import org.cdswebsocket.config.WebSocketSettings;
 import org.cdswebsocket.spi.TransportKind;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /**
  * Announces kind {@code socket.io} to core (found with {@link java.util.ServiceLoader}). Socket.IO
@@ -10,13 +10,8 @@ import org.cdswebsocket.spi.TransportKind;
 public final class SocketIoTransportKind implements TransportKind {
 
   @Override
-  public String kind() {
-    return WebSocketSettings.KIND_SOCKET_IO;
-  }
-
-  @Override
-  public String artifact() {
-    return "org.cdswebsocket:cds-websocket-socketio";
+  public WebSocketKind kind() {
+    return WebSocketKind.SOCKET_IO;
   }
 
   @Override

@@ -1,19 +1,14 @@
 package org.cdswebsocket.ws;
 
-import org.cdswebsocket.config.WebSocketSettings;
 import org.cdswebsocket.spi.TransportKind;
+import org.cdswebsocket.spi.WebSocketKind;
 
 /** Announces kind {@code ws} to core: text frames composed by the endpoint's format. */
 public final class WsTransportKind implements TransportKind {
 
   @Override
-  public String kind() {
-    return WebSocketSettings.KIND_WS;
-  }
-
-  @Override
-  public String artifact() {
-    return "org.cdswebsocket:cds-websocket-ws";
+  public WebSocketKind kind() {
+    return WebSocketKind.WS;
   }
 
   @Override

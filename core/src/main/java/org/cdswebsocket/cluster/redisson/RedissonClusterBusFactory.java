@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cdswebsocket.cluster.ClusterBus;
 import org.cdswebsocket.cluster.ClusterBusFactory;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.redisson.Redisson;
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
@@ -20,10 +21,8 @@ import org.redisson.config.SingleServerConfig;
  */
 public final class RedissonClusterBusFactory implements ClusterBusFactory {
 
-  private static final String PREFIX = "cds.websocket.adapter.config.";
-
   @Override
-  public ClusterBus create(CdsEnvironment environment, String channel) {
+  public ClusterBus create(WebSocketSettings.Cluster settings, CdsEnvironment environment) {
     Config config = new Config();
     SingleServerConfig server = config.useSingleServer();
     Optional<ServiceBinding> binding =
@@ -44,13 +43,12 @@ public final class RedissonClusterBusFactory implements ClusterBusFactory {
               + credentials.get("port"));
       server.setPassword((String) credentials.get("password"));
     } else {
-      server.setAddress(
-          environment.getProperty(PREFIX + "address", String.class, "redis://127.0.0.1:6379"));
-      server.setPassword(environment.getProperty(PREFIX + "password", String.class, null));
-      server.setDatabase(environment.getProperty(PREFIX + "database", Integer.class, 0));
+      server.setAddress(settings.address());
+      server.setPassword(settings.password());
+      server.setDatabase(settings.database());
     }
-    int timeout = environment.getProperty(PREFIX + "connect-timeout", Integer.class, 3000);
+    int timeout = settings.connectTimeoutMillis();
     server.setConnectTimeout(timeout).setRetryAttempts(1).setTimeout(timeout);
-    return new RedissonClusterBus(Redisson.create(config), channel);
+    return new RedissonClusterBus(Redisson.create(config), settings.channel());
   }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.cdswebsocket.format.ComposeRequest;
 import org.cdswebsocket.format.FormatException;
 import org.cdswebsocket.format.InboundMessage;
-import org.cdswebsocket.format.Json;
 import org.cdswebsocket.format.MessageFormat;
 import org.cdswebsocket.format.ParseRequest;
+import org.cdswebsocket.spi.Json;
 
 /**
  * A custom test format: {@code <tag>|<event>|<json data>} outbound and {@code <event>|<json data>}

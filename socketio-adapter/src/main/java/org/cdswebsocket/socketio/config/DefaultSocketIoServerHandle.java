@@ -5,9 +5,6 @@ import com.sap.cds.services.ServiceDelegator;
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.List;
 import java.util.Optional;
-import org.cdswebsocket.WebSocketService;
-import org.cdswebsocket.config.WebSocketRuntime;
-import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
 import org.cdswebsocket.socketio.auth.CapHandshakeAuthenticator;
 import org.cdswebsocket.socketio.auth.MockUserPasswords;
@@ -15,6 +12,8 @@ import org.cdswebsocket.socketio.auth.SapJwtValidator;
 import org.cdswebsocket.socketio.auth.WebSocketTicketService;
 import org.cdswebsocket.socketio.server.SocketIoGateway;
 import org.cdswebsocket.socketio.server.SocketIoOptions;
+import org.cdswebsocket.spi.Endpoint;
+import org.cdswebsocket.spi.TransportContext;
 
 /**
  * The {@link SocketIoServerHandle} in CAP's catalog. It builds and starts the {@link
@@ -42,13 +41,8 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
     if (gateway != null) {
       return;
     }
-    WebSocketRuntime runtime =
-        cdsRuntime
-            .getServiceCatalog()
-            .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME)
-            .runtime();
-    List<String> namespaces =
-        runtime.model().endpoints().stream().map(ServiceEndpoint::path).sorted().toList();
+    TransportContext context = TransportContext.of(cdsRuntime).orElseThrow();
+    List<String> namespaces = context.endpoints().stream().map(Endpoint::path).toList();
     CapHandshakeAuthenticator authenticator =
         new CapHandshakeAuthenticator(
             cdsRuntime,
@@ -57,7 +51,7 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
             SapJwtValidator.createIfAvailable(),
             tickets);
     SocketIoGateway created =
-        new SocketIoGateway(options, namespaces, runtime.connectionHandler(), authenticator);
+        new SocketIoGateway(options, namespaces, context.connectionHandler(), authenticator);
     created.start();
     gateway = created;
   }

@@ -1,16 +1,17 @@
 package org.cdswebsocket.socketio.config;
 
-import com.sap.cds.services.environment.CdsEnvironment;
 import com.sap.cds.services.runtime.CdsRuntime;
 import com.sap.cds.services.runtime.CdsRuntimeConfiguration;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import java.time.Clock;
 import java.time.Duration;
-import org.cdswebsocket.config.WebSocketSettings;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
 import org.cdswebsocket.socketio.auth.SocketIoAuthenticationInfoProvider;
 import org.cdswebsocket.socketio.auth.WebSocketTicketService;
 import org.cdswebsocket.socketio.server.SocketIoOptions;
+import org.cdswebsocket.spi.TransportContext;
+import org.cdswebsocket.spi.WebSocketKind;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,6 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoRuntimeConfiguration.class);
 
-  /** Default lifetime of a browser ticket. */
-  static final Duration DEFAULT_TICKET_TTL = Duration.ofSeconds(30);
-
   @Override
   public int order() {
     return 100; // after core's configuration
@@ -47,14 +45,9 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
     if (!active(runtime)) {
       return;
     }
-    CdsEnvironment env = runtime.getEnvironment();
-    SocketIoOptions options = new SocketIoOptionsReader(env).read(WebSocketSettings.from(env));
-    Duration ttl =
-        Duration.ofSeconds(
-            env.getProperty(
-                "cds.websocket.ticket.ttl-seconds",
-                Integer.class,
-                (int) DEFAULT_TICKET_TTL.toSeconds()));
+    WebSocketSettings settings = TransportContext.settings(runtime).orElseThrow();
+    SocketIoOptions options = SocketIoOptions.from(settings);
+    Duration ttl = Duration.ofSeconds(settings.socketIo().ticketTtlSeconds());
     configurer.service(
         new DefaultSocketIoServerHandle(
             runtime, options, new WebSocketTicketService(ttl, 100_000, Clock.systemUTC())));
@@ -83,12 +76,12 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
   }
 
   private static boolean active(CdsRuntime runtime) {
-    WebSocketSettings settings = WebSocketSettings.from(runtime.getEnvironment());
-    if (!settings.enabled()) {
+    WebSocketSettings settings = TransportContext.settings(runtime).orElse(null);
+    if (settings == null) {
       LOG.debug("cds-websocket is disabled; no Socket.IO server");
       return false;
     }
-    if (!WebSocketSettings.KIND_SOCKET_IO.equals(settings.kind())) {
+    if (settings.kind() != WebSocketKind.SOCKET_IO) {
       LOG.debug("cds.websocket.kind is {}; no Socket.IO server", settings.kind());
       return false;
     }

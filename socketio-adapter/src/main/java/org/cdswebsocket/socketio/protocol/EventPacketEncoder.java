@@ -3,7 +3,7 @@ package org.cdswebsocket.socketio.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 
 /**
  * Encodes a server-to-client event as the complete Engine.IO v4 text frame, e.g. {@code

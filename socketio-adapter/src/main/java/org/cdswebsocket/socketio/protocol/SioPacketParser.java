@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdswebsocket.format.Json;
+import org.cdswebsocket.spi.Json;
 
 /**
  * Decodes and validates Socket.IO v5 packet text with the rules of the reference parser ({@code

@@ -2,11 +2,12 @@ package org.cdswebsocket.socketio.server;
 
 import java.util.List;
 import java.util.Objects;
+import org.cdswebsocket.spi.WebSocketSettings;
 
 /**
- * The settings of the Socket.IO server, read once at start-up from {@code cds.websocket.port} and
- * {@code cds.websocket.options.*} (see the module README for names and defaults). Immutable; build
- * with {@link #builder()}.
+ * The settings of the Socket.IO server, taken from core's {@link WebSocketSettings} ({@code
+ * cds.websocket.port}, {@code cds.websocket.options.*}; names and defaults in {@code
+ * WebSocketProperties}). Immutable; build with {@link #from} or {@link #builder()}.
  *
  * @param hostname the interface to bind, or {@code null} for all
  * @param port the TCP port; 0 picks a free one
@@ -39,9 +40,6 @@ public record SocketIoOptions(
     int sessionQueueSize,
     int sendQueueLimit) {
 
-  /** The default port of the Socket.IO server. */
-  public static final int DEFAULT_PORT = 8081;
-
   public SocketIoOptions {
     Objects.requireNonNull(context, "context");
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -69,29 +67,50 @@ public record SocketIoOptions(
     }
   }
 
-  /** A builder with every default set. */
+  /** The options configured in {@code settings}. */
+  public static SocketIoOptions from(WebSocketSettings settings) {
+    return new Builder(settings).build();
+  }
+
+  /** A builder with every default set, the defaults of {@link WebSocketSettings#defaults()}. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(WebSocketSettings.defaults());
   }
 
   /** Builds {@link SocketIoOptions}; every setter returns the builder. */
   public static final class Builder {
     private String hostname;
-    private int port = DEFAULT_PORT;
-    private String context = "/socket.io";
-    private int pingIntervalMillis = 25_000;
-    private int pingTimeoutMillis = 20_000;
-    private int maxFramePayloadLength = 1_000_000;
-    private int maxHttpContentLength = 1_000_000;
-    private List<String> allowedOrigins = List.of();
-    private List<String> transports = List.of("polling", "websocket");
+    private int port;
+    private String context;
+    private int pingIntervalMillis;
+    private int pingTimeoutMillis;
+    private int maxFramePayloadLength;
+    private int maxHttpContentLength;
+    private List<String> allowedOrigins;
+    private List<String> transports;
     private boolean compression;
-    private int workerThreads = 16;
-    private int workerQueueSize = 1_000;
-    private int sessionQueueSize = 100;
-    private int sendQueueLimit = 10_000;
+    private int workerThreads;
+    private int workerQueueSize;
+    private int sessionQueueSize;
+    private int sendQueueLimit;
 
-    private Builder() {}
+    private Builder(WebSocketSettings settings) {
+      WebSocketSettings.SocketIo o = settings.socketIo();
+      hostname = o.hostname();
+      port = o.port();
+      context = o.path();
+      pingIntervalMillis = o.pingIntervalMillis();
+      pingTimeoutMillis = o.pingTimeoutMillis();
+      maxFramePayloadLength = o.maxFramePayloadLength();
+      maxHttpContentLength = o.maxHttpContentLength();
+      allowedOrigins = o.corsOrigins();
+      transports = o.transports();
+      compression = o.perMessageDeflate();
+      workerThreads = o.workerThreads();
+      workerQueueSize = o.workerQueueSize();
+      sessionQueueSize = o.sessionQueueSize();
+      sendQueueLimit = settings.sendQueueLimit();
+    }
 
     public Builder hostname(String v) {
       hostname = v;

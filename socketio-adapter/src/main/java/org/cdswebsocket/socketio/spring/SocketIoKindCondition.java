@@ -1,31 +1,30 @@
 package org.cdswebsocket.socketio.spring;
 
-import java.util.Locale;
-import java.util.Set;
+import org.cdswebsocket.spi.WebSocketKind;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when cds-websocket is enabled with kind {@code socket.io} (also spelled {@code socketio}
- * or {@code socket-io}), read from the Spring environment that CAP reads its {@code cds.*}
- * properties from.
+ * Matches when cds-websocket is enabled with kind {@code socket.io}, decided by {@link
+ * WebSocketSettings#activeKind} from the Spring environment, exactly as core decides it. An unknown
+ * kind does not match here; core then stops the start-up naming the accepted kinds.
  */
 final class SocketIoKindCondition extends SpringBootCondition {
-
-  private static final Set<String> SOCKET_IO = Set.of("socket.io", "socketio", "socket-io");
 
   @Override
   public ConditionOutcome getMatchOutcome(
       ConditionContext context, AnnotatedTypeMetadata metadata) {
-    var env = context.getEnvironment();
-    if (!env.getProperty("cds.websocket.enabled", Boolean.class, true)) {
-      return ConditionOutcome.noMatch("cds.websocket.enabled is false");
+    WebSocketKind kind;
+    try {
+      kind = WebSocketSettings.activeKind(context.getEnvironment()::getProperty);
+    } catch (IllegalArgumentException e) {
+      return ConditionOutcome.noMatch(e.getMessage());
     }
-    String kind = env.getProperty("cds.websocket.kind", "ws").trim().toLowerCase(Locale.ROOT);
-    return SOCKET_IO.contains(kind)
+    return kind == WebSocketKind.SOCKET_IO
         ? ConditionOutcome.match("cds.websocket.kind is socket.io")
-        : ConditionOutcome.noMatch("cds.websocket.kind is " + kind);
+        : ConditionOutcome.noMatch("cds.websocket.kind is " + kind + " (or disabled)");
   }
 }

@@ -153,9 +153,4 @@ public final class CoreEndpoint extends Endpoint {
         .configurator(new HandshakeConfigurator(runtime, this, subprotocols))
         .build();
   }
-
-  /** The number of open sessions of this endpoint. */
-  public int openSessions() {
-    return sessions.size();
-  }
 }

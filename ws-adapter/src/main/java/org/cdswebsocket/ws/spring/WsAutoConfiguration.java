@@ -2,14 +2,14 @@ package org.cdswebsocket.ws.spring;
 
 import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.websocket.server.ServerContainer;
+import org.cdswebsocket.spi.TransportContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Spring Boot auto-configuration of kind {@code ws}, active when {@code cds.websocket.kind} is
@@ -23,18 +23,14 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ServerContainer.class, CdsRuntime.class})
-@ConditionalOnExpression(
-    "'${cds.websocket.kind:ws}' == 'ws' and '${cds.websocket.enabled:true}' == 'true'")
+@Conditional(WsKindCondition.class)
 public class WsAutoConfiguration {
 
   private static final String ALL_PATHS = "/*";
 
   @Bean
-  WsEndpointRegistrar cdsWebSocketEndpointRegistrar(CdsRuntime runtime, Environment env) {
-    return new WsEndpointRegistrar(
-        runtime,
-        env.getProperty("cds.websocket.ws.sender-threads", Integer.class, 2),
-        env.getProperty("cds.websocket.ws.send-timeout", Long.class, 10_000L));
+  WsEndpointRegistrar cdsWebSocketEndpointRegistrar(CdsRuntime runtime) {
+    return new WsEndpointRegistrar(runtime);
   }
 
   @Bean
@@ -48,15 +44,16 @@ public class WsAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AuthCookieFilter> cdsWebSocketAuthCookieFilter(
-      CdsRuntime runtime, Environment env) {
+  FilterRegistrationBean<AuthCookieFilter> cdsWebSocketAuthCookieFilter(CdsRuntime runtime) {
     boolean mockUsers =
         !runtime.getEnvironment().getCdsProperties().getSecurity().getMock().getUsers().isEmpty();
+    Boolean configured =
+        TransportContext.settings(runtime).map(s -> s.ws().authCookie()).orElse(null);
     FilterRegistrationBean<AuthCookieFilter> registration =
         new FilterRegistrationBean<>(new AuthCookieFilter());
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
-    registration.setEnabled(env.getProperty("cds.websocket.auth-cookie", Boolean.class, mockUsers));
+    registration.setEnabled(configured == null ? mockUsers : configured);
     return registration;
   }
 }

@@ -4,9 +4,9 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
-import org.cdswebsocket.WebSocketService;
-import org.cdswebsocket.config.WebSocketRuntime;
-import org.cdswebsocket.model.ServiceEndpoint;
+import org.cdswebsocket.spi.Endpoint;
+import org.cdswebsocket.spi.TransportContext;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.cdswebsocket.ws.endpoint.CoreEndpoint;
 import org.cdswebsocket.ws.endpoint.SendScheduler;
 import org.slf4j.Logger;
@@ -30,15 +30,11 @@ public final class WsEndpointRegistrar
   private static final Logger LOG = LoggerFactory.getLogger(WsEndpointRegistrar.class);
 
   private final CdsRuntime cdsRuntime;
-  private final int senderThreads;
-  private final long sendTimeoutMillis;
   private ServletContext servletContext;
   private SendScheduler scheduler;
 
-  public WsEndpointRegistrar(CdsRuntime cdsRuntime, int senderThreads, long sendTimeoutMillis) {
+  public WsEndpointRegistrar(CdsRuntime cdsRuntime) {
     this.cdsRuntime = cdsRuntime;
-    this.senderThreads = senderThreads;
-    this.sendTimeoutMillis = sendTimeoutMillis;
   }
 
   @Override
@@ -48,16 +44,12 @@ public final class WsEndpointRegistrar
 
   @Override
   public void afterSingletonsInstantiated() {
-    WebSocketService service =
-        cdsRuntime
-            .getServiceCatalog()
-            .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME);
-    if (service == null) {
+    TransportContext context = TransportContext.of(cdsRuntime).orElse(null);
+    if (context == null) {
       LOG.info("cds-websocket is disabled; no websocket endpoints registered");
       return;
     }
-    WebSocketRuntime runtime = service.runtime();
-    if (runtime.model().isEmpty()) {
+    if (context.endpoints().isEmpty()) {
       LOG.info("No websocket-enabled services in the model; no websocket endpoints registered");
       return;
     }
@@ -71,15 +63,16 @@ public final class WsEndpointRegistrar
               + " endpoints are not registered");
       return;
     }
-    scheduler = new SendScheduler(senderThreads);
+    WebSocketSettings settings = context.settings();
+    scheduler = new SendScheduler(settings.ws().senderThreads());
     CoreEndpoint endpoint =
         new CoreEndpoint(
-            runtime.connectionHandler(),
+            context.connectionHandler(),
             scheduler,
-            runtime.settings().maxMessageBytes(),
-            runtime.settings().sendQueueLimit(),
-            sendTimeoutMillis);
-    for (ServiceEndpoint serviceEndpoint : runtime.model().endpoints()) {
+            settings.maxMessageBytes(),
+            settings.sendQueueLimit(),
+            settings.ws().sendTimeoutMillis());
+    for (Endpoint serviceEndpoint : context.endpoints()) {
       try {
         container.addEndpoint(
             endpoint.configFor(serviceEndpoint.path(), cdsRuntime, serviceEndpoint.subprotocols()));

@@ -1,4 +1,4 @@
-package org.cdswebsocket.dispatch;
+package org.cdswebsocket.spi;
 
 import com.sap.cds.services.ErrorStatus;
 import com.sap.cds.services.ServiceException;

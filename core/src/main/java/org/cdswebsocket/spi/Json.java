@@ -1,4 +1,4 @@
-package org.cdswebsocket.format;
+package org.cdswebsocket.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,0 +1,254 @@
+package org.cdswebsocket.spi;
+
+import static org.cdswebsocket.spi.WebSocketProperty.bool;
+import static org.cdswebsocket.spi.WebSocketProperty.integer;
+import static org.cdswebsocket.spi.WebSocketProperty.list;
+import static org.cdswebsocket.spi.WebSocketProperty.text;
+
+import java.util.List;
+
+/**
+ * Every {@code cds.websocket.*} property the library reads, with type, default and description: the
+ * one list that {@link WebSocketSettings}, the documentation and the IDE metadata follow.
+ *
+ * <p>Socket.IO options under {@code cds.websocket.options} take the Node plugin's camelCase names
+ * ({@code pingInterval}) and the kebab-case form ({@code ping-interval}).
+ */
+public final class WebSocketProperties {
+
+  private static final String P = "cds.websocket.";
+  private static final String OPTIONS = P + "options.";
+
+  /** Switches cds-websocket off entirely. */
+  public static final WebSocketProperty<Boolean> ENABLED =
+      bool(P + "enabled", true, "Whether cds-websocket serves websocket-enabled CDS services.");
+
+  /** The transport kind. */
+  public static final WebSocketProperty<String> KIND =
+      text(
+          P + "kind",
+          "ws",
+          "Transport kind: 'ws' (plain WebSockets) or 'socket.io' (also 'socketio'), any case.");
+
+  /** The protocol path prefix of relative service paths. */
+  public static final WebSocketProperty<String> PATH =
+      text(P + "path", "/ws", "Prefix of relative websocket service paths, e.g. /ws/chat.");
+
+  /** The default message format. */
+  public static final WebSocketProperty<String> FORMAT =
+      text(P + "format", "json", "Default message format of services and events.");
+
+  /** The largest inbound message. */
+  public static final WebSocketProperty<Integer> MAX_MESSAGE_SIZE =
+      integer(
+          P + "max-message-size",
+          1_000_000,
+          "Largest inbound message in bytes; larger ones close the connection (ws: 1009).");
+
+  /** Frames queued per client before it counts as too slow. */
+  public static final WebSocketProperty<Integer> SEND_QUEUE_LIMIT =
+      integer(
+          P + "send-queue-limit",
+          10_000,
+          "Frames queued for one client before it is disconnected as a slow consumer.");
+
+  /** Kind ws: sender threads. */
+  public static final WebSocketProperty<Integer> WS_SENDER_THREADS =
+      integer(P + "ws.sender-threads", 2, "Kind ws: threads that drain the per-session queues.");
+
+  /** Kind ws: send timeout. */
+  public static final WebSocketProperty<Long> WS_SEND_TIMEOUT =
+      new WebSocketProperty<>(
+          P + "ws.send-timeout",
+          List.of(),
+          Long.class,
+          10_000L,
+          "Kind ws: milliseconds one frame may take to send before the client is closed.");
+
+  /** Kind ws: the {@code X-Authorization} cookie bridge. */
+  public static final WebSocketProperty<Boolean> AUTH_COOKIE =
+      bool(
+          P + "auth-cookie",
+          null,
+          "Kind ws: accept the Node-style X-Authorization cookie; default: on while CAP mock users"
+              + " are configured.");
+
+  /** Kind socket.io: the standalone port. */
+  public static final WebSocketProperty<Integer> PORT =
+      integer(P + "port", 8081, "Kind socket.io: TCP port of the Socket.IO server; 0 picks one.");
+
+  /** Kind socket.io: the interface to bind. */
+  public static final WebSocketProperty<String> OPTIONS_HOSTNAME =
+      text(OPTIONS + "hostname", null, "Kind socket.io: interface to bind; default all.");
+
+  /** Kind socket.io: the Engine.IO path. */
+  public static final WebSocketProperty<String> OPTIONS_PATH =
+      text(OPTIONS + "path", "/socket.io", "Kind socket.io: the Engine.IO path.");
+
+  /** Kind socket.io: ping interval. */
+  public static final WebSocketProperty<Integer> OPTIONS_PING_INTERVAL =
+      integer(OPTIONS + "pingInterval", 25_000, "Kind socket.io: Engine.IO ping interval in ms.")
+          .alias(OPTIONS + "ping-interval");
+
+  /** Kind socket.io: ping timeout. */
+  public static final WebSocketProperty<Integer> OPTIONS_PING_TIMEOUT =
+      integer(OPTIONS + "pingTimeout", 20_000, "Kind socket.io: Engine.IO ping timeout in ms.")
+          .alias(OPTIONS + "ping-timeout");
+
+  /** Kind socket.io: largest websocket frame. */
+  public static final WebSocketProperty<Integer> OPTIONS_MAX_FRAME_PAYLOAD_LENGTH =
+      integer(
+              OPTIONS + "maxFramePayloadLength",
+              null,
+              "Kind socket.io: largest websocket frame in bytes; default max-message-size.")
+          .alias(OPTIONS + "max-frame-payload-length");
+
+  /** Kind socket.io: largest polling body. */
+  public static final WebSocketProperty<Integer> OPTIONS_MAX_HTTP_CONTENT_LENGTH =
+      integer(
+              OPTIONS + "maxHttpContentLength",
+              null,
+              "Kind socket.io: largest long-polling request body in bytes; default"
+                  + " max-message-size.")
+          .alias(OPTIONS + "max-http-content-length");
+
+  /** Kind socket.io: CORS origins. */
+  public static final WebSocketProperty<List<String>> OPTIONS_CORS_ORIGIN =
+      list(OPTIONS + "cors.origin", "Kind socket.io: origins answered with CORS headers.");
+
+  /** Kind socket.io: transports. */
+  public static final WebSocketProperty<List<String>> OPTIONS_TRANSPORTS =
+      new WebSocketProperty<List<String>>(
+          OPTIONS + "transports",
+          List.of(),
+          List.class,
+          List.of("polling", "websocket"),
+          "Kind socket.io: enabled transports, polling and/or websocket.");
+
+  /** Kind socket.io: permessage-deflate. */
+  public static final WebSocketProperty<Boolean> OPTIONS_PER_MESSAGE_DEFLATE =
+      bool(OPTIONS + "perMessageDeflate", false, "Kind socket.io: negotiate permessage-deflate.")
+          .alias(OPTIONS + "per-message-deflate");
+
+  /** Kind socket.io: worker threads. */
+  public static final WebSocketProperty<Integer> OPTIONS_WORKER_THREADS =
+      integer(OPTIONS + "workerThreads", 16, "Kind socket.io: threads that run CAP calls.")
+          .alias(OPTIONS + "worker-threads");
+
+  /** Kind socket.io: worker queue. */
+  public static final WebSocketProperty<Integer> OPTIONS_WORKER_QUEUE_SIZE =
+      integer(
+              OPTIONS + "workerQueueSize",
+              1_000,
+              "Kind socket.io: calls waiting for a worker before clients get error 503.")
+          .alias(OPTIONS + "worker-queue-size");
+
+  /** Kind socket.io: per-session queue. */
+  public static final WebSocketProperty<Integer> OPTIONS_SESSION_QUEUE_SIZE =
+      integer(
+              OPTIONS + "sessionQueueSize",
+              100,
+              "Kind socket.io: calls one socket may have waiting before it gets error 503.")
+          .alias(OPTIONS + "session-queue-size");
+
+  /** Kind socket.io: ticket lifetime. */
+  public static final WebSocketProperty<Integer> TICKET_TTL_SECONDS =
+      integer(P + "ticket.ttl-seconds", 30, "Kind socket.io: lifetime of a connection ticket.");
+
+  /** Kind socket.io: the ticket endpoint switch. */
+  public static final WebSocketProperty<Boolean> TICKET_ENDPOINT_ENABLED =
+      bool(P + "ticket.endpoint.enabled", true, "Kind socket.io: serve the ticket endpoint.");
+
+  /** Kind socket.io: the ticket endpoint path. */
+  public static final WebSocketProperty<String> TICKET_ENDPOINT_PATH =
+      text(
+          P + "ticket.endpoint.path", "/ws-ticket", "Kind socket.io: path of the ticket endpoint.");
+
+  /** Cluster: adapter name. */
+  public static final WebSocketProperty<String> ADAPTER_IMPL =
+      text(P + "adapter.impl", null, "Cluster adapter: 'redis' or a ClusterBusFactory class name.");
+
+  /** Cluster: activation. */
+  public static final WebSocketProperty<Boolean> ADAPTER_ACTIVE =
+      bool(
+          P + "adapter.active",
+          null,
+          "Cluster adapter: true forces it on, false off; default on when running on Cloud"
+              + " Foundry.");
+
+  /** Cluster: local activation. */
+  public static final WebSocketProperty<Boolean> ADAPTER_LOCAL =
+      bool(P + "adapter.local", false, "Cluster adapter: also use it outside Cloud Foundry.");
+
+  /** Cluster: channel. */
+  public static final WebSocketProperty<String> ADAPTER_OPTIONS_KEY =
+      text(P + "adapter.options.key", "websocket", "Cluster adapter: the pub/sub channel name.");
+
+  /** Cluster: Redis address. */
+  public static final WebSocketProperty<String> ADAPTER_CONFIG_ADDRESS =
+      text(
+          P + "adapter.config.address",
+          "redis://127.0.0.1:6379",
+          "Redis address when no redis-cache service binding exists.");
+
+  /** Cluster: Redis password. */
+  public static final WebSocketProperty<String> ADAPTER_CONFIG_PASSWORD =
+      text(P + "adapter.config.password", null, "Redis password when no service binding exists.");
+
+  /** Cluster: Redis database. */
+  public static final WebSocketProperty<Integer> ADAPTER_CONFIG_DATABASE =
+      integer(P + "adapter.config.database", 0, "Redis database when no service binding exists.");
+
+  /** Cluster: Redis connect timeout. */
+  public static final WebSocketProperty<Integer> ADAPTER_CONFIG_CONNECT_TIMEOUT =
+      integer(P + "adapter.config.connect-timeout", 3000, "Redis connect timeout in ms.");
+
+  /** Recipients: operator of include filters. */
+  public static final WebSocketProperty<String> OPERATOR_INCLUDE =
+      text(P + "operator.include", "or", "How include filters combine: 'or' or 'and'.");
+
+  /** Recipients: operator of exclude filters. */
+  public static final WebSocketProperty<String> OPERATOR_EXCLUDE =
+      text(P + "operator.exclude", "or", "How exclude filters combine: 'or' or 'and'.");
+
+  /** All properties, in documentation order. */
+  public static final List<WebSocketProperty<?>> ALL =
+      List.of(
+          ENABLED,
+          KIND,
+          PATH,
+          FORMAT,
+          MAX_MESSAGE_SIZE,
+          SEND_QUEUE_LIMIT,
+          WS_SENDER_THREADS,
+          WS_SEND_TIMEOUT,
+          AUTH_COOKIE,
+          PORT,
+          OPTIONS_HOSTNAME,
+          OPTIONS_PATH,
+          OPTIONS_PING_INTERVAL,
+          OPTIONS_PING_TIMEOUT,
+          OPTIONS_MAX_FRAME_PAYLOAD_LENGTH,
+          OPTIONS_MAX_HTTP_CONTENT_LENGTH,
+          OPTIONS_CORS_ORIGIN,
+          OPTIONS_TRANSPORTS,
+          OPTIONS_PER_MESSAGE_DEFLATE,
+          OPTIONS_WORKER_THREADS,
+          OPTIONS_WORKER_QUEUE_SIZE,
+          OPTIONS_SESSION_QUEUE_SIZE,
+          TICKET_TTL_SECONDS,
+          TICKET_ENDPOINT_ENABLED,
+          TICKET_ENDPOINT_PATH,
+          ADAPTER_IMPL,
+          ADAPTER_ACTIVE,
+          ADAPTER_LOCAL,
+          ADAPTER_OPTIONS_KEY,
+          ADAPTER_CONFIG_ADDRESS,
+          ADAPTER_CONFIG_PASSWORD,
+          ADAPTER_CONFIG_DATABASE,
+          ADAPTER_CONFIG_CONNECT_TIMEOUT,
+          OPERATOR_INCLUDE,
+          OPERATOR_EXCLUDE);
+
+  private WebSocketProperties() {}
+}
