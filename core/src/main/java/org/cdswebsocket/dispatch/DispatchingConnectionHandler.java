@@ -48,6 +48,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   private final OperationInvoker invoker;
   private final EntityCallHandler entities;
   private final ParameterConverter converter = new ParameterConverter();
+  private final Map<String, List<CdsOperation>> formatOperations = new java.util.HashMap<>();
 
   /** A handler without entity events: {@code <Entity>:<action>} events are unknown events. */
   public DispatchingConnectionHandler(
@@ -73,6 +74,9 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     this.composer = composer;
     this.invoker = invoker;
     this.entities = entities;
+    model
+        .endpoints()
+        .forEach(endpoint -> formatOperations.put(endpoint.path(), formatOperations(endpoint)));
   }
 
   @Override
@@ -200,12 +204,18 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     }
   }
 
-  private InboundMessage parse(ServiceEndpoint endpoint, InboundFrame frame) {
+  /** The operations a format may map a message to: the callable ones and {@code wsContext}. */
+  private static List<CdsOperation> formatOperations(ServiceEndpoint endpoint) {
     List<CdsOperation> operations = new ArrayList<>();
     endpoint.operations().values().forEach(op -> operations.add(op.definition()));
     endpoint
         .lifecycleOperation(ServiceEndpoint.WS_CONTEXT)
         .ifPresent(op -> operations.add(op.definition()));
+    return List.copyOf(operations);
+  }
+
+  private InboundMessage parse(ServiceEndpoint endpoint, InboundFrame frame) {
+    List<CdsOperation> operations = formatOperations.getOrDefault(endpoint.path(), List.of());
     Object payload = frame.text() != null ? frame.text() : frame.data();
     return composer
         .format(endpoint.format())

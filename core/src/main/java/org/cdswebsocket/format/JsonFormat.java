@@ -18,7 +18,8 @@ import org.cdswebsocket.spi.WebSocketKind;
  *
  * <p>On socket.io the transport carries the event name, so this format is the identity, as in Node:
  * the event's argument must be an object (or absent) and is the data; outbound the data is the
- * argument and headers are not sent.
+ * argument and headers are not sent. Any message that arrives with an event name (a {@link
+ * ParseRequest#event()}) is read that way.
  */
 public final class JsonFormat implements MessageFormat {
 
@@ -32,7 +33,7 @@ public final class JsonFormat implements MessageFormat {
 
   @Override
   public InboundMessage parse(ParseRequest request) {
-    if (request.kind() == WebSocketKind.SOCKET_IO && request.event() != null) {
+    if (request.event() != null) {
       Object data = request.payload();
       if (data != null && !(data instanceof Map)) {
         throw new FormatException("The data of event '" + request.event() + "' must be an object");

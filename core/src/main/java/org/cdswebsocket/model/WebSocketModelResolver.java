@@ -245,6 +245,7 @@ public final class WebSocketModelResolver {
       CdsEvent event,
       Function<String, EndpointBuilder> ownEndpoint) {
     String where = event.getQualifiedName();
+    AnnotationCheck.event(event);
     String format = formatOf(event, serviceFormat, where);
     EventDefinition definition =
         new EventDefinition(event.getName(), event, format, service.getQualifiedName());
@@ -315,6 +316,7 @@ public final class WebSocketModelResolver {
   }
 
   private String serviceFormat(CdsService service) {
+    AnnotationCheck.operators(service, service.getQualifiedName());
     return formatOf(service, defaultFormat, service.getQualifiedName());
   }
 

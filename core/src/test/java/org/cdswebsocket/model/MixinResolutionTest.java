@@ -84,7 +84,9 @@ class MixinResolutionTest {
         "\"@ws.format\": 42 | @ws.format of S",
         "\"@ws.format\": {\"a\": 1} | @ws.format of S",
         "\"@websocket.format\": \"./format/xyz.js\" | './format/xyz.js'",
-        "\"@ws.path\": true | @ws.path of S"
+        "\"@ws.path\": true | @ws.path of S",
+        "\"@ws.operator.include\": \"xor\" | @ws.operator.include of S",
+        "\"@websocket.operator.exclude\": {\"#\": \"maybe\"} | @websocket.operator.exclude of S"
       })
   void unreadableOrUnresolvableServiceAnnotationsFailStartUpNamingThem(
       String annotation, String named) {
@@ -115,6 +117,36 @@ class MixinResolutionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("@ws.broadcast of S.E")
         .hasMessageContaining("'key', 'data' or 'none'");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"@ws.user\": {\"a\": 1} | @ws.user of S.e",
+        "\"@ws.broadcast.context.include\": [{\"x\": 1}] | @ws.broadcast.context.include of S.e",
+        "\"@ws.operator.include\": 42 | @ws.operator.include of S.e"
+      })
+  void unreadableEventFilterAnnotationsFailStartUpNamingThem(String annotation, String named) {
+    String csn =
+        "{\"definitions\":{\"S\":{\"kind\":\"service\",\"@ws\":true},"
+            + "\"S.e\":{\"kind\":\"event\","
+            + annotation
+            + ",\"elements\":{}}}}";
+    assertThatThrownBy(() -> resolver().resolve(read(csn)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(named);
+  }
+
+  @Test
+  void enumSymbolFilterAndOperatorValuesAreAccepted() throws Exception {
+    String csn =
+        "{\"definitions\":{\"S\":{\"kind\":\"service\",\"@ws\":true,"
+            + "\"@ws.operator.include\":{\"#\":\"and\"}},"
+            + "\"S.e\":{\"kind\":\"event\",\"@ws.user\":{\"#\":\"includeCurrent\"},"
+            + "\"@ws.context\":[\"a\",{\"#\":\"b\"}],\"elements\":{}}}}";
+    assertThat(resolver().resolve(read(csn)).endpoint("/ws/s").orElseThrow().events())
+        .containsKey("e");
   }
 
   private static EntityDefinition entityWithBroadcast(String value) throws Exception {
