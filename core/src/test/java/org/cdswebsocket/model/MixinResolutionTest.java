@@ -149,6 +149,38 @@ class MixinResolutionTest {
         .containsKey("e");
   }
 
+  @Test
+  void formatPrecedenceIsEventThenServiceThenConfiguration() throws Exception {
+    String csn =
+        "{\"definitions\":{"
+            + "\"A\":{\"kind\":\"service\",\"@ws\":true},"
+            + "\"A.plain\":{\"kind\":\"event\",\"elements\":{}},"
+            + "\"A.own\":{\"kind\":\"event\",\"@websocket.format\":\"cloudevents\",\"elements\":{}},"
+            + "\"B\":{\"kind\":\"service\",\"@ws\":true,\"@ws.format\":\"generic\"},"
+            + "\"B.plain\":{\"kind\":\"event\",\"elements\":{}}}}";
+    WebSocketModel resolved =
+        new WebSocketModelResolver(
+                "/ws", "pcp", new MessageFormats(), n -> WebSocketModelResolver.ServiceConfig.NONE)
+            .resolve(read(csn));
+
+    ServiceEndpoint a = resolved.endpoint("/ws/a").orElseThrow();
+    assertThat(a.format()).isEqualTo("pcp");
+    assertThat(a.events().get("plain").format()).isEqualTo("pcp");
+    assertThat(a.events().get("own").format()).isEqualTo("cloudevents");
+    assertThat(resolved.endpoint("/ws/b").orElseThrow().events().get("plain").format())
+        .isEqualTo("generic");
+    assertThatThrownBy(
+            () ->
+                new WebSocketModelResolver(
+                        "/ws",
+                        "nope",
+                        new MessageFormats(),
+                        n -> WebSocketModelResolver.ServiceConfig.NONE)
+                    .resolve(read(csn)))
+        .hasMessageContaining("'nope'")
+        .hasMessageContaining("cds.websocket.format");
+  }
+
   private static EntityDefinition entityWithBroadcast(String value) throws Exception {
     String csn =
         "{\"definitions\":{\"S\":{\"kind\":\"service\",\"@ws\":true},"
