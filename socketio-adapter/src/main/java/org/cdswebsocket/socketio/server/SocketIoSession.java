@@ -213,8 +213,7 @@ public final class SocketIoSession implements ClientSession {
   private void overflow() {
     if (isOpen()) {
       LOG.warn(
-          "Socket {} at {} is too slow: more than {} frames queued; disconnecting it",
-          id,
+          "A socket at {} is too slow: more than {} frames queued; disconnecting it",
           namespace,
           sendQueueLimit);
       close(CloseCode.TRY_AGAIN_LATER, "send queue overflow");

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
+import org.cdswebsocket.spi.LogSafe;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,8 @@ final class JakartaClientSession implements ClientSession {
     }
     if (queued.incrementAndGet() > queueLimit) {
       queued.decrementAndGet();
-      LOG.warn("Session {} of user {} does not read its messages; closing it", id, info.user());
+      LOG.warn(
+          "A session of user {} does not read its messages; closing it", LogSafe.text(info.user()));
       close(CloseCode.TRY_AGAIN_LATER, "Send queue limit exceeded");
       return;
     }
