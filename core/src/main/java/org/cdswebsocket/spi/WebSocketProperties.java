@@ -70,8 +70,15 @@ public final class WebSocketProperties {
       bool(
           P + "auth-cookie",
           null,
-          "Kind ws: accept the Node-style X-Authorization cookie; default: on while CAP mock users"
-              + " are configured.");
+          "Kind ws: accept the Node-style X-Authorization cookie (Basic only); it is only ever on"
+              + " while CAP mock users are active, and false switches it off.");
+
+  /** Both kinds: browser origins besides the app's own. */
+  public static final WebSocketProperty<List<String>> ALLOWED_ORIGINS =
+      list(
+          P + "allowed-origins",
+          "Browser origins (scheme://host[:port]) allowed to open sockets besides the app's own;"
+              + " '*' allows any. Other origins get 403 before the upgrade.");
 
   /** Kind socket.io: the standalone port. */
   public static final WebSocketProperty<Integer> PORT =
@@ -112,9 +119,11 @@ public final class WebSocketProperties {
                   + " max-message-size.")
           .alias(OPTIONS + "max-http-content-length");
 
-  /** Kind socket.io: CORS origins. */
+  /** Kind socket.io: CORS origins (the Node plugin's name). */
   public static final WebSocketProperty<List<String>> OPTIONS_CORS_ORIGIN =
-      list(OPTIONS + "cors.origin", "Kind socket.io: origins answered with CORS headers.");
+      list(
+          OPTIONS + "cors.origin",
+          "Kind socket.io: further allowed origins, added to allowed-origins (Node's name).");
 
   /** Kind socket.io: transports. */
   public static final WebSocketProperty<List<String>> OPTIONS_TRANSPORTS =
@@ -150,6 +159,44 @@ public final class WebSocketProperties {
               100,
               "Kind socket.io: calls one socket may have waiting before it gets error 503.")
           .alias(OPTIONS + "session-queue-size");
+
+  /** Kind socket.io: authentication threads. */
+  public static final WebSocketProperty<Integer> OPTIONS_AUTH_THREADS =
+      integer(OPTIONS + "authThreads", 2, "Kind socket.io: threads that authenticate connects.")
+          .alias(OPTIONS + "auth-threads");
+
+  /** Kind socket.io: authentication queue. */
+  public static final WebSocketProperty<Integer> OPTIONS_AUTH_QUEUE_SIZE =
+      integer(
+              OPTIONS + "authQueueSize",
+              64,
+              "Kind socket.io: connects waiting for authentication before further ones get"
+                  + " connect_error 503.")
+          .alias(OPTIONS + "auth-queue-size");
+
+  /** Kind socket.io: refused connects per connection. */
+  public static final WebSocketProperty<Integer> OPTIONS_FAILED_CONNECT_LIMIT =
+      integer(
+              OPTIONS + "failedConnectLimit",
+              5,
+              "Kind socket.io: refused namespace connects after which the connection is closed.")
+          .alias(OPTIONS + "failed-connect-limit");
+
+  /** Kind socket.io: time to join a namespace. */
+  public static final WebSocketProperty<Integer> OPTIONS_CONNECT_TIMEOUT =
+      integer(
+              OPTIONS + "connectTimeout",
+              10_000,
+              "Kind socket.io: ms a connection may stay without joining a namespace.")
+          .alias(OPTIONS + "connect-timeout");
+
+  /** Kind socket.io: namespaces per connection. */
+  public static final WebSocketProperty<Integer> OPTIONS_MAX_NAMESPACES =
+      integer(
+              OPTIONS + "maxNamespaces",
+              20,
+              "Kind socket.io: namespaces one connection may join at once.")
+          .alias(OPTIONS + "max-namespaces");
 
   /** Kind socket.io: ticket lifetime. */
   public static final WebSocketProperty<Integer> TICKET_TTL_SECONDS =
@@ -223,6 +270,7 @@ public final class WebSocketProperties {
           WS_SENDER_THREADS,
           WS_SEND_TIMEOUT,
           AUTH_COOKIE,
+          ALLOWED_ORIGINS,
           PORT,
           OPTIONS_HOSTNAME,
           OPTIONS_PATH,
@@ -236,6 +284,11 @@ public final class WebSocketProperties {
           OPTIONS_WORKER_THREADS,
           OPTIONS_WORKER_QUEUE_SIZE,
           OPTIONS_SESSION_QUEUE_SIZE,
+          OPTIONS_AUTH_THREADS,
+          OPTIONS_AUTH_QUEUE_SIZE,
+          OPTIONS_FAILED_CONNECT_LIMIT,
+          OPTIONS_CONNECT_TIMEOUT,
+          OPTIONS_MAX_NAMESPACES,
           TICKET_TTL_SECONDS,
           TICKET_ENDPOINT_ENABLED,
           TICKET_ENDPOINT_PATH,
