@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.cdswebsocket.it.client.WsTestClient;
+import org.cdswebsocket.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -197,13 +197,20 @@ class FormatsWsIT {
   @Test
   void subprotocolClaimedByTheFormatIsSelectedElseTheFirstOfferedIsEchoed() throws Exception {
     try (WsTestClient pcp =
-            WsTestClient.connect(
-                port, "/ws/pcp", "alice", "alice", List.of("other", "v10.pcp.sap.com"));
+            WsTestClient.builder(port, "/ws/pcp")
+                .basic("alice", "alice")
+                .subprotocols(List.of("other", "v10.pcp.sap.com"))
+                .connect();
         WsTestClient cloud =
-            WsTestClient.connect(
-                port, "/ws/cloudevent", "alice", "alice", List.of("cloudevents.json"));
+            WsTestClient.builder(port, "/ws/cloudevent")
+                .basic("alice", "alice")
+                .subprotocols(List.of("cloudevents.json"))
+                .connect();
         WsTestClient json =
-            WsTestClient.connect(port, "/ws/main", "alice", "alice", List.of("first", "second"));
+            WsTestClient.builder(port, "/ws/main")
+                .basic("alice", "alice")
+                .subprotocols(List.of("first", "second"))
+                .connect();
         WsTestClient none = connect("/ws/main", "alice")) {
       assertThat(pcp.subprotocol()).isEqualTo("v10.pcp.sap.com");
       assertThat(cloud.subprotocol()).isEqualTo("cloudevents.json");
