@@ -25,3 +25,8 @@ entity Secrets : cuid {
 entity Notes : cuid {
   text : String(100);
 }
+
+/** Rows created over OData in the mixin tests; their creation is announced on websockets. */
+entity Memos : cuid {
+  text : String(100);
+}

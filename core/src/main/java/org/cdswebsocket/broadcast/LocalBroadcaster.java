@@ -67,9 +67,7 @@ public final class LocalBroadcaster implements Broadcaster {
       LOG.debug("Event {} has no recipients at {}", broadcast.event(), recipients.path());
       return;
     }
-    OutboundPayload payload =
-        composer.compose(
-            broadcast.event(), broadcast.format(), broadcast.data(), broadcast.headers());
+    OutboundPayload payload = composer.compose(broadcast);
     if (!mixed) {
       write(writer, matches, payload);
     } else {

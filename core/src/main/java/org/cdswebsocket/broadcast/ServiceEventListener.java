@@ -55,7 +55,9 @@ public final class ServiceEventListener implements Handler {
   @Override
   public void process(EventContext context) {
     EventDefinition event = endpoint.event(context.getEvent()).orElse(null);
-    if (event == null) {
+    if (event == null
+        || (event.serviceName() != null
+            && !event.serviceName().equals(context.getService().getName()))) {
       return;
     }
     if (context.get(EmitterCapture.EVENT_ID_KEY) instanceof String id
@@ -72,7 +74,14 @@ public final class ServiceEventListener implements Handler {
         EmitHeaders.formatSection(
             RecipientsResolver.effectiveHeaders(event.format(), headers, emitter));
     broadcaster.broadcast(
-        new Broadcast(event.name(), event.format(), data, formatHeaders, recipients));
+        new Broadcast(
+            event.name(),
+            event.format(),
+            data,
+            formatHeaders,
+            recipients,
+            context.getService().getName(),
+            event.definition().getQualifiedName()));
   }
 
   @SuppressWarnings("unchecked")

@@ -42,7 +42,9 @@ public final class ClusterBroadcaster implements Broadcaster, AutoCloseable {
                   broadcast.format(),
                   Json.plain(broadcast.data()),
                   broadcast.headers(),
-                  broadcast.recipients())));
+                  broadcast.recipients(),
+                  broadcast.serviceName(),
+                  broadcast.definition())));
     } catch (RuntimeException e) {
       LOG.warn(
           "Event {} not published to the cluster; delivered on this node only",
@@ -69,7 +71,9 @@ public final class ClusterBroadcaster implements Broadcaster, AutoCloseable {
               message.format(),
               message.data(),
               message.headers(),
-              message.recipients()));
+              message.recipients(),
+              message.serviceName(),
+              message.definition()));
     } catch (RuntimeException e) {
       LOG.warn("Delivering cluster event {} failed", message.event(), e);
     }

@@ -15,6 +15,8 @@ import org.cdswebsocket.recipients.Recipients;
  * @param data the event data as plain JSON values
  * @param headers the format header section
  * @param recipients who receives it
+ * @param serviceName the emitting service, or {@code null}
+ * @param definition the qualified name of the modelled event, or {@code null}
  */
 public record ClusterMessage(
     String nodeId,
@@ -22,7 +24,9 @@ public record ClusterMessage(
     String format,
     Object data,
     Map<String, Object> headers,
-    Recipients recipients) {
+    Recipients recipients,
+    String serviceName,
+    String definition) {
 
   public ClusterMessage {
     Objects.requireNonNull(nodeId, "nodeId");

@@ -1,6 +1,7 @@
 package org.cdswebsocket.config;
 
 import com.sap.cds.reflect.CdsModel;
+import com.sap.cds.services.Service;
 import com.sap.cds.services.application.ApplicationLifecycleService;
 import com.sap.cds.services.cds.ApplicationService;
 import com.sap.cds.services.environment.CdsEnvironment;
@@ -13,6 +14,7 @@ import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,8 +35,9 @@ import org.cdswebsocket.dispatch.OperationInvoker;
 import org.cdswebsocket.facade.DisconnectCallbacks;
 import org.cdswebsocket.facade.FacadeConnectionHandler;
 import org.cdswebsocket.facade.FacadeFactory;
-import org.cdswebsocket.format.JsonFormat;
-import org.cdswebsocket.format.MessageFormat;
+import org.cdswebsocket.format.MessageFormatBeans;
+import org.cdswebsocket.format.MessageFormats;
+import org.cdswebsocket.model.EventDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.model.WebSocketModelResolver;
@@ -96,11 +99,12 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
                 .getService(WebSocketService.class, WebSocketService.DEFAULT_NAME);
     WebSocketSettings settings = provider.settings();
     TransportKind transport = transport(settings.kind());
-    Map<String, MessageFormat> formats = Map.of(JsonFormat.NAME, new JsonFormat());
+    MessageFormats formats = formats(cdsRuntime);
     WebSocketModel model = resolveModel(cdsRuntime, settings, formats);
 
     SessionRegistry registry = new SessionRegistry();
-    PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
+    PayloadComposer composer =
+        new PayloadComposer(formats, transport.structuredEvents(), cdsRuntime.getCdsModel());
     CapAuthorization authorization = new CapAuthorization(cdsRuntime);
     Broadcaster broadcaster =
         ClusterSetup.broadcaster(
@@ -145,6 +149,21 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
         model.endpoints().stream().map(ServiceEndpoint::path).sorted().toList());
   }
 
+  /**
+   * The application's formats: built-ins, Spring beans (handed over as {@link MessageFormatBeans}),
+   * ServiceLoader providers and class names.
+   */
+  static MessageFormats formats(CdsRuntime cdsRuntime) {
+    Service beans = cdsRuntime.getServiceCatalog().getService(MessageFormatBeans.NAME);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return new MessageFormats(
+        name ->
+            beans instanceof MessageFormatBeans formatBeans
+                ? formatBeans.find(name)
+                : Optional.empty(),
+        loader != null ? loader : WebSocketRuntimeConfiguration.class.getClassLoader());
+  }
+
   /** Reads {@code cds.websocket.*} from CAP's environment (Spring's, in a Spring Boot app). */
   static SettingsSource source(CdsEnvironment environment) {
     return key -> environment.getProperty(key, String.class, null);
@@ -152,20 +171,20 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
 
   private static List<Endpoint> endpoints(WebSocketModel model) {
     return model.endpoints().stream()
-        .map(e -> new Endpoint(e.path(), e.serviceName(), e.format()))
+        .map(e -> new Endpoint(e.path(), e.serviceName(), e.format(), e.subprotocols()))
         .sorted(Comparator.comparing(Endpoint::path))
         .toList();
   }
 
   static WebSocketModel resolveModel(
-      CdsRuntime cdsRuntime, WebSocketSettings settings, Map<String, MessageFormat> formats) {
+      CdsRuntime cdsRuntime, WebSocketSettings settings, MessageFormats formats) {
     CdsProperties.Application application =
         cdsRuntime.getEnvironment().getCdsProperties().getApplication();
     WebSocketModelResolver resolver =
         new WebSocketModelResolver(
             settings.path(),
             settings.format(),
-            formats.keySet(),
+            formats,
             name -> {
               CdsProperties.Application.ApplicationServiceConfig cfg =
                   application.getServices().get(name);
@@ -185,12 +204,14 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
    * the system user (see {@link EmitterCapture}).
    */
   private static void registerEmitterCapture(CdsRuntime cdsRuntime, WebSocketModel model) {
-    Map<String, Set<String>> events =
-        model.endpoints().stream()
-            .filter(e -> !e.events().isEmpty())
-            .collect(
-                Collectors.toMap(
-                    ServiceEndpoint::serviceName, e -> e.events().keySet(), (a, b) -> a));
+    Map<String, Set<String>> events = new java.util.LinkedHashMap<>();
+    model.endpoints().stream()
+        .flatMap(e -> e.events().values().stream())
+        .forEach(
+            e ->
+                events
+                    .computeIfAbsent(e.serviceName(), s -> new java.util.TreeSet<>())
+                    .add(e.name()));
     if (events.isEmpty()) {
       return;
     }
@@ -214,23 +235,31 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
       Broadcaster broadcaster,
       RecipientsResolver recipients) {
     if (endpoint.events().isEmpty()) {
-      LOG.debug("Service {} models no events; nothing to broadcast", endpoint.serviceName());
+      LOG.debug("Endpoint {} has no events; nothing to broadcast", endpoint.path());
       return;
     }
-    ApplicationService service =
-        cdsRuntime.getServiceCatalog().getService(ApplicationService.class, endpoint.serviceName());
-    if (service == null) {
-      LOG.warn(
-          "Service {} is websocket-enabled in the model but not served; its events are not"
-              + " broadcast",
-          endpoint.serviceName());
-      return;
-    }
-    service.after(
-        endpoint.events().keySet().toArray(String[]::new),
-        new String[0],
-        HandlerOrder.LATE,
-        new ServiceEventListener(endpoint, broadcaster, recipients));
+    Map<String, List<String>> byService =
+        endpoint.events().values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    EventDefinition::serviceName,
+                    java.util.LinkedHashMap::new,
+                    Collectors.mapping(EventDefinition::name, Collectors.toList())));
+    ServiceEventListener listener = new ServiceEventListener(endpoint, broadcaster, recipients);
+    byService.forEach(
+        (serviceName, events) -> {
+          ApplicationService service =
+              cdsRuntime.getServiceCatalog().getService(ApplicationService.class, serviceName);
+          if (service == null) {
+            LOG.warn(
+                "Service {} has websocket events in the model but is not served; its events {} are"
+                    + " not broadcast",
+                serviceName,
+                events);
+            return;
+          }
+          service.after(events.toArray(String[]::new), new String[0], HandlerOrder.LATE, listener);
+        });
   }
 
   private static void closeOnStop(CdsRuntime cdsRuntime, AutoCloseable closeable) {

@@ -65,7 +65,9 @@ public final class CrudBroadcaster {
               modelled.get().format(),
               data,
               Map.of(),
-              resolver.resolve(recipients, modelled.get(), data, sender)));
+              resolver.resolve(recipients, modelled.get(), data, sender),
+              modelled.get().serviceName(),
+              modelled.get().definition().getQualifiedName()));
       return;
     }
     Map<String, Object> data =
@@ -75,7 +77,9 @@ public final class CrudBroadcaster {
           case KEY -> keysOf(entity, row);
         };
     if (data != null) {
-      broadcaster.broadcast(new Broadcast(event, endpoint.format(), data, Map.of(), recipients));
+      broadcaster.broadcast(
+          new Broadcast(
+              event, endpoint.format(), data, Map.of(), recipients, endpoint.serviceName(), null));
     }
   }
 

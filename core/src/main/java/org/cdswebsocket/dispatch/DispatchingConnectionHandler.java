@@ -1,6 +1,9 @@
 package org.cdswebsocket.dispatch;
 
+import com.sap.cds.reflect.CdsOperation;
 import com.sap.cds.services.ServiceException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cdswebsocket.authorization.ServiceAccess;
@@ -8,7 +11,7 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.format.FormatException;
 import org.cdswebsocket.format.InboundMessage;
-import org.cdswebsocket.format.JsonFormat;
+import org.cdswebsocket.format.ParseRequest;
 import org.cdswebsocket.model.OperationDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
@@ -63,6 +66,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
   private final Admission admission;
   private final ClientLimits limits;
   private final ParameterConverter converter = new ParameterConverter();
+  private final Map<String, List<CdsOperation>> formatOperations = new java.util.HashMap<>();
 
   /** A handler without entity events: {@code <Entity>:<action>} events are unknown events. */
   public DispatchingConnectionHandler(
@@ -107,6 +111,9 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     this.entities = entities;
     this.admission = new Admission(model, invoker, access, limits);
     this.limits = limits;
+    model
+        .endpoints()
+        .forEach(endpoint -> formatOperations.put(endpoint.path(), formatOperations(endpoint)));
   }
 
   @Override
@@ -288,20 +295,29 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
         failure);
   }
 
+  /** The operations a format may map a message to: the callable ones and {@code wsContext}. */
+  private static List<CdsOperation> formatOperations(ServiceEndpoint endpoint) {
+    List<CdsOperation> operations = new ArrayList<>();
+    endpoint.operations().values().forEach(op -> operations.add(op.definition()));
+    endpoint
+        .lifecycleOperation(ServiceEndpoint.WS_CONTEXT)
+        .ifPresent(op -> operations.add(op.definition()));
+    return List.copyOf(operations);
+  }
+
   private InboundMessage parse(ServiceEndpoint endpoint, InboundFrame frame) {
-    if (frame.text() != null) {
-      return composer.format(endpoint.format()).parse(frame.text());
-    }
-    Object data = frame.data();
-    if (data instanceof String text && !JsonFormat.NAME.equals(endpoint.format())) {
-      return composer.format(endpoint.format()).parse(text);
-    }
-    if (data != null && !(data instanceof Map)) {
-      throw new FormatException("The data of event '" + frame.event() + "' must be an object");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) data;
-    return new InboundMessage(frame.event(), map, frame.headers());
+    List<CdsOperation> operations = formatOperations.getOrDefault(endpoint.path(), List.of());
+    Object payload = frame.text() != null ? frame.text() : frame.data();
+    return composer
+        .format(endpoint.format())
+        .parse(
+            new ParseRequest(
+                composer.service(endpoint.serviceName()),
+                operations,
+                payload,
+                frame.event(),
+                frame.headers(),
+                composer.kind()));
   }
 
   private ServiceEndpoint endpointOf(ClientSession session) {

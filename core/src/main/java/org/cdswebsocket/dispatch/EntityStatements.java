@@ -139,7 +139,8 @@ final class EntityStatements {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> plainKeys = (Map<String, Object>) Json.plain(keys);
-    return new Outcome(plainKeys, plainKeys);
+    // The Node plugin acknowledges what its delete returns: the number of deleted rows.
+    return new Outcome(result.rowCount(), plainKeys);
   }
 
   private Object bound(

@@ -45,7 +45,7 @@ public final class OperationInvoker {
       Map<String, Object> headers) {
     return run(
         session,
-        endpoint,
+        operation.serviceOr(endpoint.serviceName()),
         headers,
         service -> {
           EventContext call = EventContext.create(operation.name(), null);
@@ -68,10 +68,19 @@ public final class OperationInvoker {
       ServiceEndpoint endpoint,
       Map<String, Object> headers,
       Function<ApplicationService, T> work) {
+    return run(session, endpoint.serviceName(), headers, work);
+  }
+
+  /** Like {@link #run(ClientSession, ServiceEndpoint, Map, Function)} on the named service. */
+  private <T> T run(
+      ClientSession session,
+      String serviceName,
+      Map<String, Object> headers,
+      Function<ApplicationService, T> work) {
     ApplicationService service =
-        runtime.getServiceCatalog().getService(ApplicationService.class, endpoint.serviceName());
+        runtime.getServiceCatalog().getService(ApplicationService.class, serviceName);
     if (service == null) {
-      throw new IllegalStateException("Service " + endpoint.serviceName() + " is not running");
+      throw new IllegalStateException("Service " + serviceName + " is not running");
     }
     Map<String, String> requestHeaders = new LinkedHashMap<>();
     headers.forEach(

@@ -60,7 +60,14 @@ final class SessionFacade implements WebSocketFacade {
     if (!session.isOpen()) {
       return;
     }
-    session.send(composer.compose(event, formatOf(event), data, formatHeaders(headers)));
+    session.send(
+        composer.compose(
+            serviceOf(event),
+            definitionOf(event),
+            event,
+            formatOf(event),
+            data,
+            formatHeaders(headers)));
   }
 
   @Override
@@ -105,7 +112,22 @@ final class SessionFacade implements WebSocketFacade {
 
   private void deliver(String event, Object data, Map<String, ?> headers, Recipients recipients) {
     broadcaster.broadcast(
-        new Broadcast(event, formatOf(event), data, formatHeaders(headers), recipients));
+        new Broadcast(
+            event,
+            formatOf(event),
+            data,
+            formatHeaders(headers),
+            recipients,
+            serviceOf(event),
+            definitionOf(event)));
+  }
+
+  private String serviceOf(String event) {
+    return endpoint.event(event).map(EventDefinition::serviceName).orElse(endpoint.serviceName());
+  }
+
+  private String definitionOf(String event) {
+    return endpoint.event(event).map(e -> e.definition().getQualifiedName()).orElse(null);
   }
 
   private Recipients recipients(Map<String, ?> filter) {

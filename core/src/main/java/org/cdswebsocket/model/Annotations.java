@@ -90,21 +90,96 @@ public final class Annotations {
   /** Event or service: how exclude kinds combine, {@code @ws.operator.exclude} ({@code or|and}). */
   public static final String OPERATOR_EXCLUDE = "operator.exclude";
 
+  /**
+   * Event, operation or service: the websocket path it is re-routed to, {@code @websocket.path} /
+   * {@code @ws.path} (relative to the protocol prefix, or absolute).
+   */
+  public static final String ROUTE = "path";
+
   private static final List<String> PREFIXES = List.of("websocket.", "ws.");
   private static final List<String> FILTER_PREFIXES =
       List.of("websocket.", "ws.", "websocket.broadcast.", "ws.broadcast.");
 
   private Annotations() {}
 
-  /** The first non-null value of {@code @websocket.<name>} or {@code @ws.<name>}. */
+  /**
+   * The first non-null value of {@code @websocket.<name>} or {@code @ws.<name>}; an enum symbol
+   * ({@code #data}, read by CAP Java as {@code {"#": "data"}}) is returned as its string.
+   */
   public static Optional<Object> first(CdsAnnotatable target, String name) {
     for (String prefix : PREFIXES) {
       Object value = target.getAnnotationValue(prefix + name, null);
       if (value != null) {
-        return Optional.of(value);
+        return Optional.of(symbol(value));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The string value of {@code @websocket.<name>} or {@code @ws.<name>} (an enum symbol counts as
+   * its string).
+   *
+   * @param where names the annotated definition in the error
+   * @throws IllegalStateException if the value is not a string, naming the annotation
+   */
+  public static Optional<String> text(CdsAnnotatable target, String name, String where) {
+    for (String prefix : PREFIXES) {
+      Object value = target.getAnnotationValue(prefix + name, null);
+      if (value == null) {
+        continue;
+      }
+      if (symbol(value) instanceof String text && !text.isBlank()) {
+        return Optional.of(text);
+      }
+      throw unreadable(prefix + name, where, value, "a non-empty string");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The start-up error for an annotation value the resolver cannot read.
+   *
+   * @param annotation the annotation name without {@code @}
+   * @param where the annotated definition
+   * @param value the value found
+   * @param expected what was expected
+   */
+  public static IllegalStateException unreadable(
+      String annotation, String where, Object value, String expected) {
+    return new IllegalStateException(
+        "Annotation @"
+            + annotation
+            + " of "
+            + where
+            + " has the value "
+            + value
+            + "; expected "
+            + expected);
+  }
+
+  /** An enum-symbol value ({@code {"#": "x"}}) as its string; other values unchanged. */
+  public static Object symbol(Object value) {
+    if (value instanceof java.util.Map<?, ?> map && map.size() == 1 && map.containsKey("#")) {
+      return String.valueOf(map.get("#"));
+    }
+    return value;
+  }
+
+  /**
+   * Whether a definition opts into websocket handling by itself: {@code @websocket}/{@code @ws}, or
+   * any {@code @websocket.*}/{@code @ws.*} annotation (the Node plugin's mixin rule).
+   */
+  public static boolean isMixin(CdsAnnotatable target) {
+    for (String enabled : ENABLED) {
+      if (Boolean.TRUE.equals(target.getAnnotationValue(enabled, null))) {
+        return true;
+      }
+    }
+    return target
+        .annotations()
+        .map(a -> a.getName().startsWith("@") ? a.getName().substring(1) : a.getName())
+        .anyMatch(n -> PREFIXES.stream().anyMatch(n::startsWith));
   }
 
   /** Whether {@code @websocket.<name>} or {@code @ws.<name>} is {@code true}. */
@@ -126,9 +201,9 @@ public final class Annotations {
     for (String prefix : FILTER_PREFIXES) {
       Object value = target.getAnnotationValue(prefix + name, null);
       if (value instanceof Collection<?> many) {
-        many.stream().filter(v -> v != null).forEach(values::add);
+        many.stream().filter(v -> v != null).map(Annotations::symbol).forEach(values::add);
       } else if (value != null) {
-        values.add(value);
+        values.add(symbol(value));
       }
     }
     return values;

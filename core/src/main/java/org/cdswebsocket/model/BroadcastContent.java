@@ -15,12 +15,20 @@ public enum BroadcastContent {
   /** No broadcast at all. */
   NONE;
 
-  /** Parses {@code key}, {@code data} or {@code none} (any case); anything else is {@link #KEY}. */
+  /**
+   * Parses {@code key}, {@code data} or {@code none} (any case); {@code null} and any other string
+   * are {@link #KEY}, as in the Node plugin.
+   *
+   * @throws IllegalArgumentException for a value that is no string (a number, list or record)
+   */
   public static BroadcastContent parse(Object value) {
     if (value == null) {
       return KEY;
     }
-    return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException("Not a broadcast content: " + value);
+    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "data" -> DATA;
       case "none" -> NONE;
       default -> KEY;

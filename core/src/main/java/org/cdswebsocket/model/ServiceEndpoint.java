@@ -1,5 +1,6 @@
 package org.cdswebsocket.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param lifecycle the reserved lifecycle operations present on the service, by name
  * @param entities the entities clients reach with {@code <Entity>:<crud>} events, by name relative
  *     to the service
+ * @param subprotocols the WebSocket subprotocols the endpoint's format claims (kind ws prefers them
+ *     when a client offers several)
  */
 public record ServiceEndpoint(
     String serviceName,
@@ -26,7 +29,8 @@ public record ServiceEndpoint(
     Map<String, EventDefinition> events,
     Map<String, OperationDefinition> operations,
     Map<String, OperationDefinition> lifecycle,
-    Map<String, EntityDefinition> entities) {
+    Map<String, EntityDefinition> entities,
+    List<String> subprotocols) {
 
   /** Name of the operation called after a client connected. */
   public static final String WS_CONNECT = "wsConnect";
@@ -42,6 +46,19 @@ public record ServiceEndpoint(
     operations = Map.copyOf(operations);
     lifecycle = Map.copyOf(lifecycle);
     entities = Map.copyOf(entities);
+    subprotocols = subprotocols == null ? List.of() : List.copyOf(subprotocols);
+  }
+
+  /** An endpoint whose format claims no subprotocol. */
+  public ServiceEndpoint(
+      String serviceName,
+      String path,
+      String format,
+      Map<String, EventDefinition> events,
+      Map<String, OperationDefinition> operations,
+      Map<String, OperationDefinition> lifecycle,
+      Map<String, EntityDefinition> entities) {
+    this(serviceName, path, format, events, operations, lifecycle, entities, List.of());
   }
 
   /** An endpoint without entities. */

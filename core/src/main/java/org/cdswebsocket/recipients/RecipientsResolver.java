@@ -89,7 +89,8 @@ public final class RecipientsResolver {
       Map<String, ?> headers,
       Emitter emitter) {
     Recipients base = Recipients.of(emitter.tenant(), endpoint.path());
-    return narrow(base, endpoint.serviceName(), event, data, headers, emitter);
+    String service = event.serviceName() != null ? event.serviceName() : endpoint.serviceName();
+    return narrow(base, service, event, data, headers, emitter);
   }
 
   /**

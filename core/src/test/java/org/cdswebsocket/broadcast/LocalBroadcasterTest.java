@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdswebsocket.format.JsonFormat;
+import org.cdswebsocket.format.MessageFormats;
 import org.cdswebsocket.recipients.Recipients;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
@@ -21,7 +21,7 @@ class LocalBroadcasterTest {
 
   private LocalBroadcaster cut(boolean structured) {
     return new LocalBroadcaster(
-        registry, new PayloadComposer(Map.of(JsonFormat.NAME, new JsonFormat()), structured));
+        registry, new PayloadComposer(new MessageFormats(), structured, null));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cdswebsocket.spi.WebSocketKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +67,38 @@ class JsonFormatTest {
 
     assertThat(parsed)
         .isEqualTo(new InboundMessage("message", Map.of("text", "x"), Map.of("h", "v")));
+  }
+
+  @Test
+  void socketIoIsTheIdentity() {
+    Map<String, Object> data = Map.of("text", "hi");
+    InboundMessage message =
+        cut.parse(
+            new ParseRequest(
+                null,
+                java.util.List.of(),
+                data,
+                "message",
+                Map.of("h", 1),
+                WebSocketKind.SOCKET_IO));
+
+    assertThat(message.event()).isEqualTo("message");
+    assertThat(message.data()).isEqualTo(data);
+    assertThat(message.headers()).containsEntry("h", 1);
+    assertThat(
+            cut.compose(
+                ComposeRequest.of("received", data, Map.of("k", "v"), WebSocketKind.SOCKET_IO)))
+        .isSameAs(data);
+    assertThatThrownBy(
+            () ->
+                cut.parse(
+                    new ParseRequest(
+                        null,
+                        java.util.List.of(),
+                        "text",
+                        "message",
+                        Map.of(),
+                        WebSocketKind.SOCKET_IO)))
+        .isInstanceOf(FormatException.class);
   }
 }

@@ -47,6 +47,10 @@ public final class WsTestClient implements AutoCloseable {
       ws.header("Authorization", builder.credentials.authorization());
     }
     builder.headers.forEach(ws::header);
+    if (!builder.subprotocols.isEmpty()) {
+      List<String> offered = builder.subprotocols;
+      ws.subprotocols(offered.get(0), offered.subList(1, offered.size()).toArray(String[]::new));
+    }
     try {
       this.socket =
           ws.buildAsync(builder.uri(), new Listener())
@@ -145,6 +149,27 @@ public final class WsTestClient implements AutoCloseable {
     return frames.next(frame -> isEvent(frame, event), "'" + event + "'", timeout);
   }
 
+  /** The subprotocol the server selected, {@code ""} if none. */
+  public String subprotocol() {
+    return socket.getSubprotocol();
+  }
+
+  /**
+   * The next frame that matches, skipping (and dropping) others; frames that are not JSON (pcp,
+   * custom formats) arrive as text nodes.
+   *
+   * @throws AssertionError if none arrives within the timeout
+   */
+  public JsonNode next(java.util.function.Predicate<JsonNode> matching, Duration timeout)
+      throws InterruptedException {
+    return frames.next(matching, "a matching frame", timeout);
+  }
+
+  /** The next frame of any kind within the timeout. */
+  public JsonNode nextFrame(Duration timeout) throws InterruptedException {
+    return next(frame -> true, timeout);
+  }
+
   /**
    * Every frame received up to and including the next frame of {@code event} (the last element).
    * Sent after other events on the same server thread, such a marker event proves that they were or
@@ -203,6 +228,7 @@ public final class WsTestClient implements AutoCloseable {
     private Credentials credentials = Credentials.none();
     private String identifier;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private List<String> subprotocols = List.of();
 
     private Builder(URI base) {
       this.base = base;
@@ -228,6 +254,12 @@ public final class WsTestClient implements AutoCloseable {
     /** An extra handshake header, e.g. a {@code Cookie}. */
     public Builder header(String name, String value) {
       headers.put(name, value);
+      return this;
+    }
+
+    /** The subprotocols offered in {@code Sec-WebSocket-Protocol}, in order (default: none). */
+    public Builder subprotocols(List<String> subprotocols) {
+      this.subprotocols = List.copyOf(subprotocols);
       return this;
     }
 

@@ -163,8 +163,20 @@ public final class CoreEndpoint extends Endpoint {
   /** Registers this endpoint at one path in the container. */
   public jakarta.websocket.server.ServerEndpointConfig configFor(
       String path, com.sap.cds.services.runtime.CdsRuntime runtime) {
+    return configFor(path, runtime, java.util.List.of());
+  }
+
+  /**
+   * Registers this endpoint at one path in the container.
+   *
+   * @param subprotocols the subprotocols the endpoint's format claims
+   */
+  public jakarta.websocket.server.ServerEndpointConfig configFor(
+      String path,
+      com.sap.cds.services.runtime.CdsRuntime runtime,
+      java.util.List<String> subprotocols) {
     return jakarta.websocket.server.ServerEndpointConfig.Builder.create(CoreEndpoint.class, path)
-        .configurator(new HandshakeConfigurator(runtime, this))
+        .configurator(new HandshakeConfigurator(runtime, this, subprotocols))
         .build();
   }
 }

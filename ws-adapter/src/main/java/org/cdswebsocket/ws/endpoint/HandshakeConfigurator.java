@@ -14,6 +14,11 @@ import java.util.List;
  * client identifier from {@code ?id=}. Both are stored in the per-session user properties that
  * Tomcat hands to {@link Endpoint#onOpen}.
  *
+ * <p>Subprotocols ({@code Sec-WebSocket-Protocol}): when the client offers any, the first one the
+ * endpoint's format claims (e.g. PCP's {@code v10.pcp.sap.com}) is selected, else the first one
+ * offered is echoed, as the Node plugin does; browsers close a socket whose offered protocol is not
+ * answered.
+ *
  * <p>Threading: called by the container on the request thread of the upgrade.
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
@@ -23,10 +28,25 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
   private final CdsRuntime runtime;
   private final Endpoint endpoint;
+  private final List<String> claimedSubprotocols;
 
-  HandshakeConfigurator(CdsRuntime runtime, Endpoint endpoint) {
+  HandshakeConfigurator(CdsRuntime runtime, Endpoint endpoint, List<String> claimedSubprotocols) {
     this.runtime = runtime;
     this.endpoint = endpoint;
+    this.claimedSubprotocols = List.copyOf(claimedSubprotocols);
+  }
+
+  @Override
+  public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+    return negotiate(claimedSubprotocols, requested);
+  }
+
+  /** The claimed protocol the client offers, else the first offered one, else none ({@code ""}). */
+  static String negotiate(List<String> claimed, List<String> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return "";
+    }
+    return requested.stream().filter(claimed::contains).findFirst().orElse(requested.get(0));
   }
 
   @Override

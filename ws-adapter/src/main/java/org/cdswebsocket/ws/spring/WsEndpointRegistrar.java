@@ -74,7 +74,8 @@ public final class WsEndpointRegistrar
             settings.ws().sendTimeoutMillis());
     for (Endpoint serviceEndpoint : context.endpoints()) {
       try {
-        container.addEndpoint(endpoint.configFor(serviceEndpoint.path(), cdsRuntime));
+        container.addEndpoint(
+            endpoint.configFor(serviceEndpoint.path(), cdsRuntime, serviceEndpoint.subprotocols()));
         LOG.info(
             "WebSocket endpoint {} serves {}",
             serviceEndpoint.path(),

@@ -1,0 +1,31 @@
+package org.cdswebsocket.ws.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubprotocolNegotiationTest {
+
+  @Test
+  void claimedProtocolWinsOverTheFirstOffered() {
+    assertThat(
+            HandshakeConfigurator.negotiate(
+                List.of("v10.pcp.sap.com"), List.of("other", "v10.pcp.sap.com")))
+        .isEqualTo("v10.pcp.sap.com");
+  }
+
+  @Test
+  void otherwiseTheFirstOfferedIsEchoedAsNodeDoes() {
+    assertThat(HandshakeConfigurator.negotiate(List.of(), List.of("first", "second")))
+        .isEqualTo("first");
+    assertThat(HandshakeConfigurator.negotiate(List.of("v10.pcp.sap.com"), List.of("x")))
+        .isEqualTo("x");
+  }
+
+  @Test
+  void noOfferMeansNoProtocol() {
+    assertThat(HandshakeConfigurator.negotiate(List.of("v10.pcp.sap.com"), List.of())).isEmpty();
+    assertThat(HandshakeConfigurator.negotiate(List.of(), null)).isEmpty();
+  }
+}
