@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cdswebsocket.metrics.CoreMetrics;
 import org.cdswebsocket.recipients.Recipients;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.OutboundPayload;
@@ -25,10 +26,19 @@ public final class LocalBroadcaster implements Broadcaster {
 
   private final SessionRegistry registry;
   private final PayloadComposer composer;
+  private final CoreMetrics metrics;
 
   public LocalBroadcaster(SessionRegistry registry, PayloadComposer composer) {
+    this(registry, composer, CoreMetrics.NONE);
+  }
+
+  /**
+   * @param metrics records each broadcast's fan-out (sessions it was handed to)
+   */
+  public LocalBroadcaster(SessionRegistry registry, PayloadComposer composer, CoreMetrics metrics) {
     this.registry = registry;
     this.composer = composer;
+    this.metrics = metrics;
   }
 
   @Override
@@ -65,6 +75,7 @@ public final class LocalBroadcaster implements Broadcaster {
       }
       groups.forEach((w, sessions) -> write(w, sessions, payload));
     }
+    metrics.broadcastDelivered(recipients.path(), matches.size());
     LOG.debug(
         "Event {} handed to {} session(s) at {}",
         broadcast.event(),

@@ -24,6 +24,8 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.cluster.ClusterSetup;
+import org.cdswebsocket.cluster.ClusterState;
+import org.cdswebsocket.cluster.MeteredClusterBus;
 import org.cdswebsocket.dispatch.CrudBroadcaster;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
 import org.cdswebsocket.dispatch.EntityCallHandler;
@@ -33,6 +35,7 @@ import org.cdswebsocket.facade.FacadeConnectionHandler;
 import org.cdswebsocket.facade.FacadeFactory;
 import org.cdswebsocket.format.JsonFormat;
 import org.cdswebsocket.format.MessageFormat;
+import org.cdswebsocket.metrics.MeteredConnectionHandler;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
 import org.cdswebsocket.model.WebSocketModelResolver;
@@ -70,6 +73,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
       return;
     }
     transport(settings.kind());
+    configurer.service(new ObservabilityHub());
     configurer.service(new DefaultTransportContextProvider(settings));
     configurer.service(new DefaultWebSocketService(cdsRuntime));
   }
@@ -95,13 +99,16 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     Map<String, MessageFormat> formats = Map.of(JsonFormat.NAME, new JsonFormat());
     WebSocketModel model = resolveModel(cdsRuntime, settings, formats);
 
+    ObservabilityHub hub = ObservabilityHub.of(cdsRuntime).orElseThrow();
     SessionRegistry registry = new SessionRegistry();
     PayloadComposer composer = new PayloadComposer(formats, transport.structuredEvents());
+    ClusterState cluster = ClusterSetup.connect(settings.cluster(), cdsRuntime.getEnvironment());
+    cluster =
+        cluster.withBus(
+            cluster.connectedBus().map(bus -> new MeteredClusterBus(bus, hub)).orElse(null));
+    hub.cluster(cluster);
     Broadcaster broadcaster =
-        ClusterSetup.broadcaster(
-            settings.cluster(),
-            cdsRuntime.getEnvironment(),
-            new LocalBroadcaster(registry, composer));
+        ClusterSetup.broadcaster(cluster, new LocalBroadcaster(registry, composer, hub));
     if (broadcaster instanceof AutoCloseable closeable) {
       closeOnStop(cdsRuntime, closeable);
     }
@@ -114,9 +121,16 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     DispatchingConnectionHandler handler =
         new DispatchingConnectionHandler(model, registry, composer, invoker, entities);
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
+    List<Endpoint> endpoints = endpoints(model);
     provider.initialise(
         new TransportContext(
-            settings, endpoints(model), new FacadeConnectionHandler(handler, disconnectCallbacks)));
+            settings,
+            endpoints,
+            new MeteredConnectionHandler(
+                new FacadeConnectionHandler(handler, disconnectCallbacks),
+                hub,
+                endpoints.stream().map(Endpoint::path).toList()),
+            hub));
     service.initialise(new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
 
     model

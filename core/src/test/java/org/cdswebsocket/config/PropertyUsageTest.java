@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cdswebsocket.observability.MicrometerMetrics;
 import org.cdswebsocket.spi.WebSocketProperties;
 import org.cdswebsocket.spi.WebSocketProperty;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,9 @@ class PropertyUsageTest {
           "cds.websocket.emitter",
           "cds.websocket.user",
           "cds.websocket.identifier");
+
+  /** Meter names share the prefix; they are listed in {@link MicrometerMetrics#METERS}. */
+  static final Set<String> METERS = MicrometerMetrics.METERS.keySet();
 
   static final Pattern NAME = Pattern.compile("cds\\.websocket\\.[A-Za-z0-9_.\\-\\[\\]]*");
 
@@ -147,8 +151,11 @@ class PropertyUsageTest {
             "cds.websocket.d");
   }
 
+  /** A prefix such as {@code "cds.websocket.options."}, or a name that ends a sentence. */
   private static boolean isGroupPrefix(String name, Set<String> declared) {
-    return name.endsWith(".") && declared.stream().anyMatch(d -> d.startsWith(name));
+    return name.endsWith(".")
+        && (declared.contains(name.substring(0, name.length() - 1))
+            || declared.stream().anyMatch(d -> d.startsWith(name)));
   }
 
   /** The property-like names in these strings, without CAP service names and attribute keys. */
@@ -161,7 +168,8 @@ class PropertyUsageTest {
         String rest = name.substring("cds.websocket.".length());
         if (rest.isEmpty()
             || Character.isUpperCase(rest.charAt(0))
-            || NOT_PROPERTIES.contains(name)) {
+            || NOT_PROPERTIES.contains(name)
+            || METERS.contains(name)) {
           continue;
         }
         names.add(name);

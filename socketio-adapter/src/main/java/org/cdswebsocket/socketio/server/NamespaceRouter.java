@@ -22,6 +22,7 @@ import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ final class NamespaceRouter {
   private final WorkerPool pool;
   private final DeferredFlusher flusher;
   private final SocketIoOptions options;
+  private final WebSocketMetrics metrics;
 
   NamespaceRouter(
       Map<String, Namespace> namespaces,
@@ -59,7 +61,8 @@ final class NamespaceRouter {
       HandshakeAuthenticator authenticator,
       WorkerPool pool,
       DeferredFlusher flusher,
-      SocketIoOptions options) {
+      SocketIoOptions options,
+      WebSocketMetrics metrics) {
     this.namespaces = Map.copyOf(namespaces);
     this.connections = connections;
     this.handler = handler;
@@ -67,6 +70,7 @@ final class NamespaceRouter {
     this.pool = pool;
     this.flusher = flusher;
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** Whether the namespace serves a CAP service. */
@@ -76,6 +80,7 @@ final class NamespaceRouter {
 
   /** An unknown namespace: answered like a Socket.IO v5 server (gap G7). */
   void rejectUnknown(Connection connection, String namespace) {
+    metrics.connectionRefused(namespace, "unknown-endpoint");
     connection.head().send(ControlPackets.connectError(namespace, "Invalid namespace"));
   }
 
@@ -88,7 +93,8 @@ final class NamespaceRouter {
             connection,
             new SerialExecutor(pool, options.sessionQueueSize()),
             flusher,
-            options.sendQueueLimit());
+            options.sendQueueLimit(),
+            metrics);
     if (connection.addSession(session) != session) {
       LOG.debug("Duplicate CONNECT for {} ignored", nsp);
       return;
@@ -98,6 +104,7 @@ final class NamespaceRouter {
     HandshakeRequest request = request(connection.head(), nsp, auth);
     if (!session.executor().offer(() -> open(session, request))) {
       LOG.warn("Worker pool saturated; refusing connection to {}", nsp);
+      metrics.connectionRefused(nsp, "busy");
       session.markClosed("server busy");
       connection.removeSession(session);
       connection.head().send(ControlPackets.connectError(nsp, "503"));
@@ -115,10 +122,12 @@ final class NamespaceRouter {
       user = authenticator.authenticate(request);
     } catch (HandshakeRejectedException e) {
       LOG.info("Connection to {} from {} refused: {}", nsp, request.remoteAddress(), e.logReason());
+      metrics.connectionRefused(nsp, reason(e));
       refuse(session, e.getMessage());
       return;
     } catch (RuntimeException e) {
       LOG.error("Authentication of a connection to {} failed", nsp, e);
+      metrics.connectionRefused(nsp, "error");
       refuse(session, "500");
       return;
     }
@@ -139,6 +148,15 @@ final class NamespaceRouter {
     if (!head.isConnected()) {
       client.onDisconnect(); // the transport ended while the handshake ran
     }
+  }
+
+  /** The metrics reason of a refusal: a fixed word, never the client-visible text. */
+  private static String reason(HandshakeRejectedException e) {
+    return switch (String.valueOf(e.getMessage())) {
+      case HandshakeRejectedException.UNAUTHORIZED -> "unauthorized";
+      case "403" -> "forbidden";
+      default -> "rejected";
+    };
   }
 
   private void refuse(SocketIoSession session, String message) {

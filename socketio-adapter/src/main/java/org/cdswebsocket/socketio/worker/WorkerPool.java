@@ -50,6 +50,11 @@ public final class WorkerPool {
     this.lifecycle = Executors.newSingleThreadExecutor(threads("cds-socketio-lifecycle-"));
   }
 
+  /** The client calls waiting for a worker thread. */
+  public int queued() {
+    return calls.getQueue().size();
+  }
+
   /** Runs a client call; returns {@code false} when the pool is saturated. */
   public boolean tryExecute(Runnable task) {
     try {
