@@ -67,11 +67,13 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
   @Override
   public void services(CdsRuntimeConfigurer configurer) {
     CdsRuntime cdsRuntime = configurer.getCdsRuntime();
-    WebSocketSettings settings = WebSocketSettings.read(source(cdsRuntime.getEnvironment()));
-    if (!settings.enabled()) {
+    SettingsSource source = source(cdsRuntime.getEnvironment());
+    if (WebSocketSettings.activeKind(source) == null) {
+      // checked first: a disabled library does not fail on settings it will never use
       LOG.info("cds-websocket is disabled (cds.websocket.enabled: false)");
       return;
     }
+    WebSocketSettings settings = WebSocketSettings.read(source);
     transport(settings.kind());
     configurer.service(new ObservabilityHub());
     configurer.service(new DefaultTransportContextProvider(settings));

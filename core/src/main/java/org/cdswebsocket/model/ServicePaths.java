@@ -34,7 +34,8 @@ public final class ServicePaths {
     if (path.startsWith("/")) {
       return stripTrailingSlash(path);
     }
-    return stripTrailingSlash(prefix) + "/" + stripTrailingSlash(path);
+    String base = stripTrailingSlash(prefix);
+    return (base.equals("/") ? "" : base) + "/" + stripTrailingSlash(path);
   }
 
   /** Normalises a prefix such as {@code ws/} to {@code /ws}. */

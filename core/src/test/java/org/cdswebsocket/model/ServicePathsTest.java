@@ -26,7 +26,9 @@ class ServicePathsTest {
     "/ws, chat, /ws/chat",
     "/ws/, chat/, /ws/chat",
     "/ws, /absolute, /absolute",
-    "/sockets, a/b, /sockets/a/b"
+    "/sockets, a/b, /sockets/a/b",
+    "/, chat, /chat",
+    "'', chat, /chat"
   })
   void relativePathsGoUnderThePrefix(String prefix, String path, String resolved) {
     assertThat(ServicePaths.resolve(ServicePaths.normalisePrefix(prefix), path))
