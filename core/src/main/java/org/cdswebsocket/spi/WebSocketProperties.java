@@ -153,6 +153,53 @@ public final class WebSocketProperties {
               "Kind socket.io: calls one socket may have waiting before it gets error 503.")
           .alias(OPTIONS + "session-queue-size");
 
+  /** Both kinds: browser origins allowed besides the app's own. */
+  public static final WebSocketProperty<List<String>> ALLOWED_ORIGINS =
+      list(
+          P + "allowed-origins",
+          "Browser origins allowed to open sockets besides the app's own; '*' allows any.");
+
+  /** Kind socket.io: authentication threads. */
+  public static final WebSocketProperty<Integer> OPTIONS_AUTH_THREADS =
+      integer(
+              OPTIONS + "authThreads",
+              2,
+              "Kind socket.io: threads that authenticate namespace connects.")
+          .alias(OPTIONS + "auth-threads");
+
+  /** Kind socket.io: authentication queue. */
+  public static final WebSocketProperty<Integer> OPTIONS_AUTH_QUEUE_SIZE =
+      integer(
+              OPTIONS + "authQueueSize",
+              64,
+              "Kind socket.io: connects waiting for authentication before further ones get"
+                  + " connect_error 503.")
+          .alias(OPTIONS + "auth-queue-size");
+
+  /** Kind socket.io: refused connects per connection. */
+  public static final WebSocketProperty<Integer> OPTIONS_FAILED_CONNECT_LIMIT =
+      integer(
+              OPTIONS + "failedConnectLimit",
+              5,
+              "Kind socket.io: refused namespace connects after which the connection is closed.")
+          .alias(OPTIONS + "failed-connect-limit");
+
+  /** Kind socket.io: time to join a namespace. */
+  public static final WebSocketProperty<Integer> OPTIONS_CONNECT_TIMEOUT =
+      integer(
+              OPTIONS + "connectTimeout",
+              10_000,
+              "Kind socket.io: ms a connection may stay without joining a namespace.")
+          .alias(OPTIONS + "connect-timeout");
+
+  /** Kind socket.io: namespaces per connection. */
+  public static final WebSocketProperty<Integer> OPTIONS_MAX_NAMESPACES =
+      integer(
+              OPTIONS + "maxNamespaces",
+              20,
+              "Kind socket.io: namespaces one connection may join at once.")
+          .alias(OPTIONS + "max-namespaces");
+
   /** Kind socket.io: ticket lifetime. */
   public static final WebSocketProperty<Integer> TICKET_TTL_SECONDS =
       integer(P + "ticket.ttl-seconds", 30, "Kind socket.io: lifetime of a connection ticket.");
@@ -246,6 +293,12 @@ public final class WebSocketProperties {
           OPTIONS_WORKER_THREADS,
           OPTIONS_WORKER_QUEUE_SIZE,
           OPTIONS_SESSION_QUEUE_SIZE,
+          ALLOWED_ORIGINS,
+          OPTIONS_AUTH_THREADS,
+          OPTIONS_AUTH_QUEUE_SIZE,
+          OPTIONS_FAILED_CONNECT_LIMIT,
+          OPTIONS_CONNECT_TIMEOUT,
+          OPTIONS_MAX_NAMESPACES,
           TICKET_TTL_SECONDS,
           TICKET_ENDPOINT_ENABLED,
           TICKET_ENDPOINT_PATH,

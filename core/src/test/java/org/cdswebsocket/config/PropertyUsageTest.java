@@ -43,9 +43,9 @@ class PropertyUsageTest {
           Path.of("../socketio-adapter/src/main"));
 
   /**
-   * Names under {@code cds.websocket.} that are not properties: keys of request-context and session
-   * attributes. (Names with a capitalised segment, such as {@code cds.websocket.WebSocketService},
-   * are CAP service names and skipped by that rule.)
+   * Names under {@code cds.websocket.} that are not properties: keys of request-context, session
+   * and channel attributes. (Names with a capitalised segment, such as {@code
+   * cds.websocket.WebSocketService}, are CAP service names and skipped by that rule.)
    */
   static final Set<String> NOT_PROPERTIES =
       Set.of(
@@ -53,7 +53,8 @@ class PropertyUsageTest {
           "cds.websocket.eventId",
           "cds.websocket.emitter",
           "cds.websocket.user",
-          "cds.websocket.identifier");
+          "cds.websocket.identifier",
+          "cds.websocket.corsOrigin");
 
   /** Meter names share the prefix; they are listed in {@link MicrometerMetrics#METERS}. */
   static final Set<String> METERS = MicrometerMetrics.METERS.keySet();

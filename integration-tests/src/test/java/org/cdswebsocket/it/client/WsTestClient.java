@@ -77,6 +77,14 @@ public final class WsTestClient implements AutoCloseable {
     socket.sendText(text, true).get(5, TimeUnit.SECONDS);
   }
 
+  /** Sends one text message as continuation frames of at most {@code partSize} characters. */
+  public void sendTextInParts(String text, int partSize) throws Exception {
+    for (int start = 0; start < text.length(); start += partSize) {
+      int end = Math.min(text.length(), start + partSize);
+      socket.sendText(text.substring(start, end), end == text.length()).get(5, TimeUnit.SECONDS);
+    }
+  }
+
   /** Sends a binary frame. */
   public void sendBinary(byte[] bytes) throws Exception {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).get(5, TimeUnit.SECONDS);

@@ -11,8 +11,9 @@ import com.sap.cds.services.runtime.CdsRuntime;
  * without servlet filters (the Socket.IO port has none).
  *
  * <ul>
- *   <li>Basic: checked against CAP mock users ({@link MockUserPasswords}), then CAP's mocked user
- *       provider derives roles, tenant and attributes.
+ *   <li>Basic: only while CAP itself uses mock users, checked against the mock users usable over a
+ *       socket ({@link MockUserPasswords}), then CAP's mocked user provider derives roles, tenant
+ *       and attributes.
  *   <li>Bearer JWT: validated by the {@link JwtValidator} (java-security), then CAP's identity
  *       providers derive the user from the token. Refused when no validator is available.
  *   <li>Ticket: redeemed once at the {@link WebSocketTicketService}.
@@ -66,7 +67,8 @@ public final class CapHandshakeAuthenticator implements HandshakeAuthenticator {
 
   private UserInfo basic(Credentials credentials) throws HandshakeRejectedException {
     if (!mockUsers.enabled()) {
-      throw HandshakeRejectedException.unauthorized("Basic authentication needs CAP mock users");
+      throw HandshakeRejectedException.unauthorized(
+          "Basic authentication needs active CAP mock users");
     }
     if (!mockUsers.matches(credentials.principal(), credentials.secret())) {
       throw HandshakeRejectedException.unauthorized(

@@ -46,8 +46,7 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
     CapHandshakeAuthenticator authenticator =
         new CapHandshakeAuthenticator(
             cdsRuntime,
-            new MockUserPasswords(
-                cdsRuntime.getEnvironment().getCdsProperties().getSecurity().getMock()),
+            new MockUserPasswords(cdsRuntime.getEnvironment()),
             SapJwtValidator.createIfAvailable(),
             tickets);
     SocketIoGateway created =

@@ -46,7 +46,12 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
       return;
     }
     WebSocketSettings settings = TransportContext.settings(runtime).orElseThrow();
-    SocketIoOptions options = SocketIoOptions.from(settings);
+    SocketIoOptions options =
+        SocketIoHardeningSettings.apply(
+                SocketIoOptions.builder(settings),
+                key -> runtime.getEnvironment().getProperty(key, String.class, null),
+                settings.socketIo().corsOrigins())
+            .build();
     Duration ttl = Duration.ofSeconds(settings.socketIo().ticketTtlSeconds());
     configurer.service(
         new DefaultSocketIoServerHandle(

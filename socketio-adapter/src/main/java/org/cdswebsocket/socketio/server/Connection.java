@@ -2,8 +2,10 @@ package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.Packet;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Map;
@@ -16,19 +18,61 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO connection (a netty-socketio {@link ClientHead}) and the adapter's state for it:
  * the per-namespace sessions (authentication state per session id and namespace, gap G2), the
  * websocket channel once the client uses one (captured from the pipeline, so broadcasts can write
- * pre-encoded frames to it), and binary attachments still to be discarded.
+ * pre-encoded frames to it), binary attachments still to be discarded, and the refused namespace
+ * connects so far.
+ *
+ * <p>Every packet the adapter itself sends (connect answers, acknowledgements, errors) goes through
+ * {@link #send}, which counts it against {@code cds.websocket.send-queue-limit}: a client that
+ * provokes answers without reading them is disconnected instead of queueing them without bound.
  *
  * <p>Thread-safe.
  */
 final class Connection {
 
   private final ClientHead head;
+  private final int sendQueueLimit;
   private final Map<String, SocketIoSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger attachmentsToSkip = new AtomicInteger();
+  private final AtomicInteger failedConnects = new AtomicInteger();
   private volatile Channel websocket;
 
-  Connection(ClientHead head) {
+  Connection(ClientHead head, int sendQueueLimit) {
     this.head = head;
+    this.sendQueueLimit = sendQueueLimit;
+  }
+
+  /**
+   * Queues a packet of the adapter's own for the client, unless the client's queue is over the
+   * limit: then the connection is closed with 1013 and the packet dropped.
+   */
+  void send(Packet packet) {
+    if (backlog() >= sendQueueLimit) {
+      LoggerFactory.getLogger(Connection.class)
+          .warn("A Socket.IO client does not read its packets; closing its connection");
+      kill(WebSocketCloseStatus.TRY_AGAIN_LATER);
+      return;
+    }
+    head.send(packet);
+  }
+
+  /** Packets waiting for the client: in the websocket channel, or in the long-polling queue. */
+  int backlog() {
+    Channel ch = activeWebsocket();
+    if (ch != null) {
+      ChannelOutboundBuffer buffer = ch.unsafe().outboundBuffer();
+      return buffer == null ? 0 : buffer.size();
+    }
+    return head.getPacketsQueue(Transport.POLLING).size();
+  }
+
+  /** Counts a refused namespace connect; returns the count so far. */
+  int connectRefused() {
+    return failedConnects.incrementAndGet();
+  }
+
+  /** The namespaces joined or being joined. */
+  int sessionCount() {
+    return sessions.size();
   }
 
   ClientHead head() {

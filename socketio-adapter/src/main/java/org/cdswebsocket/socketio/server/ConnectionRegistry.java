@@ -9,10 +9,23 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConnectionRegistry {
 
   private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+  private final int sendQueueLimit;
+
+  ConnectionRegistry() {
+    this(10_000);
+  }
+
+  /**
+   * @param sendQueueLimit packets queued for one client before it is disconnected
+   */
+  ConnectionRegistry(int sendQueueLimit) {
+    this.sendQueueLimit = sendQueueLimit;
+  }
 
   /** The state of this client, created on first use. */
   Connection of(ClientHead head) {
-    return connections.computeIfAbsent(head.getSessionId(), id -> new Connection(head));
+    return connections.computeIfAbsent(
+        head.getSessionId(), id -> new Connection(head, sendQueueLimit));
   }
 
   Connection get(UUID sessionId) {

@@ -1,69 +1,141 @@
 package org.cdswebsocket.socketio.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.cdswebsocket.spi.LogSafe;
+import org.cdswebsocket.spi.OriginPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * HTTP-level checks before netty-socketio sees a request (part of gap G9): only Engine.IO v4
- * handshakes ({@code EIO=4}) with a configured transport and method GET are accepted, and, when
- * allowed origins are configured, requests from other origins are refused. Refusals are answered
- * like the reference server: status 400 (403 for origins) with {@code {"code":..,"message":..}}.
+ * HTTP-level checks before netty-socketio sees a request (part of gap G9) and the server's CORS
+ * answers.
  *
- * <p>Runs on the event loops; sharable.
+ * <ul>
+ *   <li>Origin (cross-site WebSocket hijacking): every request under the Engine.IO path with an
+ *       {@code Origin} the {@link OriginPolicy} refuses gets 403 before any upgrade or Engine.IO
+ *       session; the policy accepts no {@code Origin} (non-browser clients), the server's own host
+ *       name on any port (the application's pages come from the HTTP port) and {@code
+ *       cds.websocket.allowed-origins}.
+ *   <li>CORS: the library's own CORS headers are switched off (it answered every origin with
+ *       credentials allowed); accepted origins get {@code Access-Control-Allow-Origin: <origin>}
+ *       and {@code Access-Control-Allow-Credentials: true}, and their preflight requests are
+ *       answered here; no other response carries CORS headers.
+ *   <li>Handshake: only Engine.IO v4 ({@code EIO=4}) with a configured transport and method GET;
+ *       refused like the reference server with 400 and {@code {"code":..,"message":..}}.
+ * </ul>
+ *
+ * <p>Runs on the event loops; sharable (per-channel state lives in a channel attribute).
  */
 @Sharable
-final class HandshakeGuard extends ChannelInboundHandlerAdapter {
+final class HandshakeGuard extends ChannelDuplexHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
+  private static final AttributeKey<String> CORS_ORIGIN =
+      AttributeKey.valueOf("cds.websocket.corsOrigin");
 
   private final String context;
   private final List<String> transports;
-  private final List<String> allowedOrigins;
+  private final OriginPolicy origins;
 
   HandshakeGuard(SocketIoOptions options) {
     this.context = options.context();
     this.transports = options.transports();
-    this.allowedOrigins = options.allowedOrigins();
+    this.origins = new OriginPolicy(options.allowedOrigins(), /* anyPort= */ true);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof FullHttpRequest request) {
-      String refusal = check(request);
-      if (refusal != null) {
-        HttpResponseStatus status =
-            refusal.startsWith("{\"code\":4,")
-                ? HttpResponseStatus.FORBIDDEN
-                : HttpResponseStatus.BAD_REQUEST;
-        request.release();
-        respond(ctx, status, refusal);
-        return;
+      ctx.channel().attr(CORS_ORIGIN).set(null);
+      QueryStringDecoder query = new QueryStringDecoder(request.uri());
+      if (query.path().startsWith(context)) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (!originAllowed(request.headers(), origin)) {
+          LOG.info("Socket.IO request from origin {} refused", LogSafe.text(origin));
+          request.release();
+          respond(ctx, HttpResponseStatus.FORBIDDEN, error(4, "Forbidden"));
+          return;
+        }
+        if (origin != null) {
+          ctx.channel().attr(CORS_ORIGIN).set(origin);
+        }
+        if (origin != null && HttpMethod.OPTIONS.equals(request.method())) {
+          preflight(ctx, request, origin);
+          return;
+        }
+        String refusal = check(query, request);
+        if (refusal != null) {
+          request.release();
+          respond(ctx, HttpResponseStatus.BAD_REQUEST, refusal);
+          return;
+        }
       }
     }
     ctx.fireChannelRead(msg);
   }
 
-  private String check(FullHttpRequest request) {
-    QueryStringDecoder query = new QueryStringDecoder(request.uri());
-    if (!query.path().startsWith(context)) {
-      return null; // the library answers unknown paths
+  /** Adds the CORS headers of an accepted origin to every response of its request. */
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse response) {
+      String origin = ctx.channel().attr(CORS_ORIGIN).get();
+      if (origin != null) {
+        corsHeaders(response.headers(), origin);
+      }
     }
-    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    if (!allowedOrigins.isEmpty() && origin != null && !allowedOrigins.contains(origin)) {
-      return error(4, "Forbidden");
+    ctx.write(msg, promise);
+  }
+
+  private boolean originAllowed(HttpHeaders headers, String origin) {
+    return origins.allows(
+        origin,
+        "http",
+        headers.get(HttpHeaderNames.HOST),
+        headers.get("X-Forwarded-Proto"),
+        headers.get("X-Forwarded-Host"));
+  }
+
+  private void preflight(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    String requested = request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+    request.release();
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
+    if (requested != null) {
+      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requested);
     }
+    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, 600);
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    corsHeaders(response.headers(), origin);
+    ctx.writeAndFlush(response);
+  }
+
+  private static void corsHeaders(HttpHeaders headers, String origin) {
+    headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+    headers.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+  }
+
+  private String check(QueryStringDecoder query, FullHttpRequest request) {
     Map<String, List<String>> params = query.parameters();
     if (params.containsKey("sid")) {
       return null;

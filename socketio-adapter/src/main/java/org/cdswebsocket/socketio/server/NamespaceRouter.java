@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.sap.cds.services.request.UserInfo;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.spi.LogSafe;
 import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * events (to {@code onMessage}, with the acknowledgement), binary packets (refused) and disconnects
  * (to {@code onClose}).
  *
- * <p>Threading: the {@code on*} packet methods run on Netty event loops and only queue work; all
- * authentication and core calls run on the session's {@link SerialExecutor} over the {@link
- * WorkerPool}, in the order the client sent its packets. A saturated pool answers events with the
- * error acknowledgement {@code {"error":{"code":503,...}}} and connects with {@code
- * 44/nsp,{"message":"503"}}.
+ * <p>Threading: the {@code on*} packet methods run on Netty event loops and only queue work;
+ * authentication runs on the pool's separate authentication executor, all core calls on the
+ * session's {@link SerialExecutor} over the {@link WorkerPool}, in the order the client sent its
+ * packets. A saturated pool answers events with the error acknowledgement {@code
+ * {"error":{"code":503,...}}} and connects with {@code 44/nsp,{"message":"503"}}.
  */
 final class NamespaceRouter {
 
@@ -78,15 +80,51 @@ final class NamespaceRouter {
     return namespaces.containsKey(namespace);
   }
 
-  /** An unknown namespace: answered like a Socket.IO v5 server (gap G7). */
+  /**
+   * An unknown namespace: answered like a Socket.IO v5 server (gap G7); counts as a refused
+   * connect.
+   */
   void rejectUnknown(Connection connection, String namespace) {
     metrics.connectionRefused(namespace, "unknown-endpoint");
-    connection.head().send(ControlPackets.connectError(namespace, "Invalid namespace"));
+    connection.send(ControlPackets.connectError(namespace, "Invalid namespace"));
+    countRefusal(connection);
   }
 
-  /** A CONNECT to an application namespace: authenticate on a worker, then open. */
+  /**
+   * A new Engine.IO connection (the library's implicit root connect at the handshake): closed
+   * unless it has joined, or is still authenticating for, a namespace within {@code
+   * connectTimeout}.
+   */
+  void onEngineOpen(SocketIOClient root) {
+    if (!(root instanceof NamespaceClient nc)) {
+      return;
+    }
+    Connection connection = connections.of(nc.getBaseClient());
+    pool.schedule(
+        () -> {
+          if (connection.head().isConnected() && !connection.hasSessions()) {
+            LOG.debug("Connection without an open namespace timed out");
+            connection.kill(WebSocketCloseStatus.POLICY_VIOLATION);
+            connections.release(connection);
+          }
+        },
+        options.connectTimeoutMillis());
+  }
+
+  /**
+   * A CONNECT to an application namespace: authenticated on the authentication executor, then
+   * opened on the session's executor. Over {@code maxNamespaces} joined namespaces the connect is
+   * refused; after {@code failedConnectLimit} refusals the whole connection is closed.
+   */
   void onConnect(Connection connection, SioPacket packet) {
     String nsp = packet.namespace();
+    if (connection.sessionCount() >= options.maxNamespaces()) {
+      LOG.info("Connection over {} namespaces refused another one", options.maxNamespaces());
+      metrics.connectionRefused(nsp, "limit");
+      connection.send(ControlPackets.connectError(nsp, "Too many namespaces"));
+      countRefusal(connection);
+      return;
+    }
     SocketIoSession session =
         new SocketIoSession(
             nsp,
@@ -102,47 +140,60 @@ final class NamespaceRouter {
     @SuppressWarnings("unchecked")
     Map<String, Object> auth = (Map<String, Object>) packet.payload();
     HandshakeRequest request = request(connection.head(), nsp, auth);
-    if (!session.executor().offer(() -> open(session, request))) {
-      LOG.warn("Worker pool saturated; refusing connection to {}", nsp);
+    if (!pool.tryAuthenticate(() -> authenticate(session, request))) {
+      LOG.warn("Authentication queue full; refusing a connection to {}", nsp);
       metrics.connectionRefused(nsp, "busy");
       session.markClosed("server busy");
       connection.removeSession(session);
-      connection.head().send(ControlPackets.connectError(nsp, "503"));
+      connection.send(ControlPackets.connectError(nsp, "503"));
     }
   }
 
-  private void open(SocketIoSession session, HandshakeRequest request) {
+  private void authenticate(SocketIoSession session, HandshakeRequest request) {
     if (session.isClosed()) {
       return;
     }
-    Connection connection = session.connection();
     String nsp = session.namespace();
     UserInfo user;
     try {
       user = authenticator.authenticate(request);
     } catch (HandshakeRejectedException e) {
-      LOG.info("Connection to {} from {} refused: {}", nsp, request.remoteAddress(), e.logReason());
+      LOG.info("Connection to {} refused: {}", nsp, LogSafe.text(e.logReason()));
       metrics.connectionRefused(nsp, reason(e));
       refuse(session, e.getMessage());
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       LOG.error("Authentication of a connection to {} failed", nsp, e);
       metrics.connectionRefused(nsp, "error");
       refuse(session, "500");
       return;
     }
+    if (!session.executor().offer(() -> open(session, request, user))) {
+      LOG.warn("Worker pool saturated; refusing a connection to {}", nsp);
+      session.markClosed("server busy");
+      session.connection().removeSession(session);
+      session.connection().send(ControlPackets.connectError(nsp, "503"));
+    }
+  }
+
+  private void open(SocketIoSession session, HandshakeRequest request, UserInfo user) {
+    if (session.isClosed()) {
+      return;
+    }
+    Connection connection = session.connection();
+    String nsp = session.namespace();
     ClientHead head = connection.head();
     NamespaceClient client = head.addNamespaceClient(namespaces.get(nsp));
     if (!session.open(new ClientInfo(user, request.queryParam("id"), nsp), client)) {
       client.onDisconnect();
       return;
     }
-    head.send(ControlPackets.connected(nsp, session.socketId()));
+    connection.send(ControlPackets.connected(nsp, session.socketId()));
     namespaces.get(nsp).onConnect(client);
     try {
       handler.onOpen(session);
     } catch (RuntimeException e) {
-      LOG.error("Opening socket {} at {} failed", session.id(), nsp, e);
+      LOG.error("Opening a socket at {} failed", nsp, e);
       handler.onError(session, e);
     }
     if (!head.isConnected()) {
@@ -159,17 +210,29 @@ final class NamespaceRouter {
     };
   }
 
+  private void countRefusal(Connection connection) {
+    if (connection.connectRefused() >= options.failedConnectLimit()) {
+      LOG.info(
+          "Closing a connection after {} refused namespace connects", options.failedConnectLimit());
+      connection.kill(WebSocketCloseStatus.POLICY_VIOLATION);
+    }
+  }
+
   private void refuse(SocketIoSession session, String message) {
     session.markClosed("refused");
     session.connection().removeSession(session);
-    session.connection().head().send(ControlPackets.connectError(session.namespace(), message));
+    session.connection().send(ControlPackets.connectError(session.namespace(), message));
+    countRefusal(session.connection());
   }
 
-  /** An event: queued for the session, dropped if the socket is not connected (gap G2). */
+  /**
+   * An event: queued for the session; dropped unless the socket is open (gap G2), also while it is
+   * still authenticating (a client sends events only after the server's CONNECT answer).
+   */
   void onEvent(Connection connection, SioPacket packet) {
     String nsp = packet.namespace();
     SocketIoSession session = connection.session(nsp);
-    if (session == null || session.isClosed()) {
+    if (session == null || !session.isOpen()) {
       LOG.debug("Event for {} without an open socket dropped", nsp);
       return;
     }
@@ -182,7 +245,7 @@ final class NamespaceRouter {
     Long ackId = packet.ackId();
     boolean queued = session.executor().offer(() -> dispatch(session, event, data, headers, ackId));
     if (!queued) {
-      LOG.warn("Worker pool saturated; refusing event '{}' of socket {}", event, session.id());
+      LOG.warn("Worker pool saturated; refusing event {} at {}", LogSafe.text(event), nsp);
       if (ackId != null) {
         connection
             .head()
@@ -200,7 +263,7 @@ final class NamespaceRouter {
     try {
       handler.onMessage(session, InboundFrame.event(event, data, headers), ack);
     } catch (RuntimeException e) {
-      LOG.error("Event '{}' of socket {} failed", event, session.id(), e);
+      LOG.error("Event {} at {} failed", LogSafe.text(event), session.namespace(), e);
       handler.onError(session, e);
       if (ack != null) {
         ack.failure(ErrorPayload.of(ErrorPayload.INTERNAL, "Internal server error"));
@@ -210,7 +273,7 @@ final class NamespaceRouter {
 
   /** A binary packet: refused with an error acknowledgement (gap G4, see README). */
   void onBinary(Connection connection, SioPacket packet) {
-    LOG.info("Binary packet for {} refused", packet.namespace());
+    LOG.debug("Binary packet for {} refused", packet.namespace());
     SocketIoSession session = connection.session(packet.namespace());
     if (packet.wantsAck() && packet.type() == SioPacket.BINARY_EVENT && session != null) {
       connection
@@ -295,13 +358,13 @@ final class NamespaceRouter {
     @Override
     public void successWithoutResult() {
       if (sent.compareAndSet(false, true)) {
-        session.connection().head().send(ControlPackets.emptyAck(session.namespace(), ackId));
+        session.connection().send(ControlPackets.emptyAck(session.namespace(), ackId));
       }
     }
 
     private void send(Object arg) {
       if (sent.compareAndSet(false, true)) {
-        session.connection().head().send(ControlPackets.ack(session.namespace(), ackId, arg));
+        session.connection().send(ControlPackets.ack(session.namespace(), ackId, arg));
       }
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.cdswebsocket.socketio.protocol.PacketFormatException;
 import org.cdswebsocket.socketio.protocol.SioPacket;
 import org.cdswebsocket.socketio.protocol.SioPacketParser;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
  *       arguments are decoded generically (G5).
  *   <li>CONNECT to an unknown namespace is answered with {@code 44/nsp,{"message":"Invalid
  *       namespace"}} (G7); events of unknown or root namespaces are dropped.
- *   <li>A packet that violates the protocol closes the connection (G10). Binary packets are refused
- *       and their attachments discarded (G4).
+ *   <li>A packet that violates the protocol closes the connection (G10); every record is validated
+ *       as a whole, and a websocket frame with a record separator (Engine.IO v4 never batches over
+ *       websocket) closes it too, so that no packet can be smuggled behind a harmless one. Only
+ *       canonical packets built here are forwarded to the library. Binary packets are refused and
+ *       their attachments discarded (G4).
  * </ul>
  *
  * <p>It also captures the websocket channel of each client for pre-encoded broadcasts. Runs on the
@@ -47,12 +51,8 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
   private final NamespaceRouter router;
   private final SioPacketParser parser = new SioPacketParser();
 
-  private enum Outcome {
-    FORWARD,
-    FORWARD_ROOT_CONNECT,
-    HANDLED,
-    CLOSE
-  }
+  /** The marker result of a record that closes the connection. */
+  private static final String CLOSE = new String("close");
 
   PacketGate(ConnectionRegistry connections, NamespaceRouter router) {
     this.connections = connections;
@@ -70,33 +70,36 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
     if (websocket) {
       connection.websocket(ctx.channel());
     }
+    if (websocket && connection.skipNext()) {
+      return; // a refused binary attachment
+    }
     String text = message.getContent().toString(StandardCharsets.UTF_8);
+    if (websocket && text.indexOf(RECORD_SEPARATOR) >= 0) {
+      // Engine.IO v4 never batches over websocket: a separator smuggles a second packet
+      invalid("record separator in a websocket frame");
+      connection.kill(WebSocketCloseStatus.PROTOCOL_ERROR);
+      return;
+    }
     List<String> records = websocket ? List.of(text) : split(text);
     List<String> forward = new ArrayList<>(records.size());
-    boolean rewritten = false;
     for (String record : records) {
-      if (connection.skipNext()) {
+      if (!websocket && connection.skipNext()) {
         continue;
       }
-      Outcome outcome = route(connection, record);
-      if (outcome == Outcome.CLOSE) {
+      String result = route(connection, record);
+      if (result == CLOSE) {
         connection.kill(WebSocketCloseStatus.PROTOCOL_ERROR);
         return;
       }
-      if (outcome == Outcome.FORWARD) {
-        forward.add(record);
-      } else if (outcome == Outcome.FORWARD_ROOT_CONNECT) {
-        forward.add("40"); // canonical form; the library misreads "40/," as namespace "/"
-        rewritten = true;
+      if (result != null) {
+        forward.add(result);
       }
     }
     if (forward.isEmpty()) {
       return;
     }
-    if (websocket && !rewritten) {
-      ctx.fireChannelRead(msg);
-      return;
-    }
+    // only canonical packets of our own making reach the library: its decoder also understands
+    // legacy framings (length prefixes, 0x00 markers) that could hide a packet inside another
     ByteBuf content =
         Unpooled.copiedBuffer(
             String.join(String.valueOf(RECORD_SEPARATOR), forward), StandardCharsets.UTF_8);
@@ -107,63 +110,72 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private Outcome route(Connection connection, String record) {
+  /**
+   * Validates one record as a whole and handles it; returns the canonical packet to forward to the
+   * library, {@code null} when nothing is forwarded, or {@link #CLOSE}.
+   */
+  private String route(Connection connection, String record) {
     if (record.isEmpty()) {
-      return invalid(connection, "empty packet");
+      return invalid("empty packet");
     }
     char type = record.charAt(0);
     switch (type) {
-      case '1', '2', '3', '5', '6':
-        return Outcome.FORWARD;
+      case '1', '5', '6':
+        return record.length() == 1 ? record : invalid("Engine.IO packet with a payload");
+      case '2', '3':
+        return record.length() == 1 || record.equals(type + "probe")
+            ? record
+            : invalid("Engine.IO ping/pong with a payload");
       case '4':
         break;
       default:
-        return invalid(connection, "unknown Engine.IO packet type");
+        return invalid("unknown Engine.IO packet type");
     }
     SioPacket packet;
     try {
       packet = parser.parse(record.substring(1));
     } catch (PacketFormatException e) {
-      return invalid(connection, e.getMessage());
+      return invalid(e.getMessage());
     }
     String nsp = packet.namespace();
     boolean served = router.serves(nsp);
+    boolean root = SioPacket.ROOT.equals(nsp);
     switch (packet.type()) {
       case SioPacket.CONNECT:
         if (served) {
           router.onConnect(connection, packet);
-          return Outcome.HANDLED;
+          return null;
         }
-        if (SioPacket.ROOT.equals(nsp)) {
-          return Outcome.FORWARD_ROOT_CONNECT;
+        if (root) {
+          return "40"; // canonical form; the library misreads "40/," as namespace "/"
         }
         router.rejectUnknown(connection, nsp);
-        return Outcome.HANDLED;
+        return null;
       case SioPacket.DISCONNECT:
         if (served) {
           router.onClientDisconnect(connection, nsp);
+          return "41" + nsp + ",";
         }
-        return Outcome.FORWARD;
+        return root ? "41" : null;
       case SioPacket.EVENT:
         if (served) {
           router.onEvent(connection, packet);
         }
-        return Outcome.HANDLED;
+        return null;
       case SioPacket.ACK:
-        return Outcome.HANDLED; // the server never asks for acknowledgements
+        return null; // the server never asks for acknowledgements
       case SioPacket.BINARY_EVENT, SioPacket.BINARY_ACK:
         connection.skipAttachments(packet.attachments());
         router.onBinary(connection, packet);
-        return Outcome.HANDLED;
+        return null;
       default:
-        return invalid(connection, "clients do not send packet type " + packet.type());
+        return invalid("clients do not send packet type " + packet.type());
     }
   }
 
-  private static Outcome invalid(Connection connection, String reason) {
-    LOG.info(
-        "Closing connection {}: invalid packet ({})", connection.head().getSessionId(), reason);
-    return Outcome.CLOSE;
+  private static String invalid(String reason) {
+    LOG.info("Closing a Socket.IO connection: invalid packet ({})", LogSafe.text(reason));
+    return CLOSE;
   }
 
   private static List<String> split(String text) {

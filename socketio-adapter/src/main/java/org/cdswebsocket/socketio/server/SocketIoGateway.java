@@ -46,7 +46,7 @@ public final class SocketIoGateway {
   private final SocketIoOptions options;
   private final SocketIOServer server;
   private final WorkerPool pool;
-  private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final ConnectionRegistry connections;
   private volatile int port = -1;
 
   /**
@@ -78,7 +78,13 @@ public final class SocketIoGateway {
       WebSocketMetrics metrics) {
     this.options = options;
     this.server = new SocketIOServer(configuration(options));
-    this.pool = new WorkerPool(options.workerThreads(), options.workerQueueSize());
+    this.pool =
+        new WorkerPool(
+            options.workerThreads(),
+            options.workerQueueSize(),
+            options.authThreads(),
+            options.authQueueSize());
+    this.connections = new ConnectionRegistry(options.sendQueueLimit());
     Map<String, Namespace> served = new LinkedHashMap<>();
     for (String path : namespaces) {
       served.put(path, (Namespace) server.addNamespace(path));
@@ -96,6 +102,7 @@ public final class SocketIoGateway {
     metrics.workerQueueDepth(pool::queued);
     metrics.sendQueueDepth(connections::pendingWrites);
     served.values().forEach(ns -> ns.addDisconnectListener(router::onLibraryDisconnect));
+    server.getNamespace(Namespace.DEFAULT_NAME).addConnectListener(router::onEngineOpen);
     server
         .getNamespace(Namespace.DEFAULT_NAME)
         .addDisconnectListener(
@@ -129,9 +136,7 @@ public final class SocketIoGateway {
     cfg.setHttpCompression(false);
     cfg.setJsonSupport(new NullPreservingJsonSupport());
     cfg.setAddVersionHeader(false);
-    if (options.allowedOrigins().size() == 1) {
-      cfg.setOrigin(options.allowedOrigins().get(0));
-    }
+    cfg.setEnableCors(false); // the HandshakeGuard answers CORS for accepted origins only
     SocketConfig socket = new SocketConfig();
     socket.setReuseAddress(true);
     socket.setTcpNoDelay(true);

@@ -16,13 +16,19 @@ import org.cdswebsocket.spi.WebSocketSettings;
  * @param pingTimeoutMillis Engine.IO ping timeout
  * @param maxFramePayloadLength largest websocket frame accepted, in bytes
  * @param maxHttpContentLength largest polling request body accepted, in bytes
- * @param allowedOrigins accepted {@code Origin} header values; empty accepts any origin
+ * @param allowedOrigins origins accepted besides the server's own host ({@code
+ *     cds.websocket.allowed-origins}); {@code *} accepts every origin
  * @param transports enabled transports, {@code polling} and/or {@code websocket}
  * @param compression whether permessage-deflate is negotiated
  * @param workerThreads threads running CAP work
  * @param workerQueueSize calls waiting for a worker before clients get error 503
  * @param sessionQueueSize calls one session may have waiting before it gets error 503
  * @param sendQueueLimit frames queued for one client before it is disconnected as too slow
+ * @param authThreads threads that authenticate namespace connects
+ * @param authQueueSize connects waiting for authentication before further ones get {@code 503}
+ * @param failedConnectLimit refused namespace connects after which the connection is closed
+ * @param connectTimeoutMillis how long an Engine.IO connection may stay without an open namespace
+ * @param maxNamespaces namespaces one connection may have joined or be joining at once
  */
 public record SocketIoOptions(
     String hostname,
@@ -38,7 +44,12 @@ public record SocketIoOptions(
     int workerThreads,
     int workerQueueSize,
     int sessionQueueSize,
-    int sendQueueLimit) {
+    int sendQueueLimit,
+    int authThreads,
+    int authQueueSize,
+    int failedConnectLimit,
+    int connectTimeoutMillis,
+    int maxNamespaces) {
 
   public SocketIoOptions {
     Objects.requireNonNull(context, "context");
@@ -59,6 +70,11 @@ public record SocketIoOptions(
     positive("worker queue size", workerQueueSize);
     positive("session queue size", sessionQueueSize);
     positive("send queue limit", sendQueueLimit);
+    positive("authThreads", authThreads);
+    positive("authQueueSize", authQueueSize);
+    positive("failedConnectLimit", failedConnectLimit);
+    positive("connectTimeout", connectTimeoutMillis);
+    positive("maxNamespaces", maxNamespaces);
   }
 
   private static void positive(String name, int value) {
@@ -77,6 +93,11 @@ public record SocketIoOptions(
     return new Builder(WebSocketSettings.defaults());
   }
 
+  /** A builder with the options configured in {@code settings}, for further options. */
+  public static Builder builder(WebSocketSettings settings) {
+    return new Builder(settings);
+  }
+
   /** Builds {@link SocketIoOptions}; every setter returns the builder. */
   public static final class Builder {
     private String hostname;
@@ -93,6 +114,11 @@ public record SocketIoOptions(
     private int workerQueueSize;
     private int sessionQueueSize;
     private int sendQueueLimit;
+    private int authThreads = 2;
+    private int authQueueSize = 64;
+    private int failedConnectLimit = 5;
+    private int connectTimeoutMillis = 10_000;
+    private int maxNamespaces = 20;
 
     private Builder(WebSocketSettings settings) {
       WebSocketSettings.SocketIo o = settings.socketIo();
@@ -110,6 +136,31 @@ public record SocketIoOptions(
       workerQueueSize = o.workerQueueSize();
       sessionQueueSize = o.sessionQueueSize();
       sendQueueLimit = settings.sendQueueLimit();
+    }
+
+    public Builder authThreads(int v) {
+      authThreads = v;
+      return this;
+    }
+
+    public Builder authQueueSize(int v) {
+      authQueueSize = v;
+      return this;
+    }
+
+    public Builder failedConnectLimit(int v) {
+      failedConnectLimit = v;
+      return this;
+    }
+
+    public Builder connectTimeoutMillis(int v) {
+      connectTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder maxNamespaces(int v) {
+      maxNamespaces = v;
+      return this;
     }
 
     public Builder hostname(String v) {
@@ -197,7 +248,12 @@ public record SocketIoOptions(
           workerThreads,
           workerQueueSize,
           sessionQueueSize,
-          sendQueueLimit);
+          sendQueueLimit,
+          authThreads,
+          authQueueSize,
+          failedConnectLimit,
+          connectTimeoutMillis,
+          maxNamespaces);
     }
   }
 }

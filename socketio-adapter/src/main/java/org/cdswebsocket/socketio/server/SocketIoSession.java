@@ -222,8 +222,7 @@ public final class SocketIoSession implements ClientSession {
   private void overflow() {
     if (isOpen()) {
       LOG.warn(
-          "Socket {} at {} is too slow: more than {} frames queued; disconnecting it",
-          id,
+          "A socket at {} is too slow: more than {} frames queued; disconnecting it",
           namespace,
           sendQueueLimit);
       metrics.slowConsumerClosed(namespace);

@@ -6,6 +6,7 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
+import org.cdswebsocket.spi.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -64,7 +65,7 @@ public class WebSocketTicketController {
           .cacheControl(CacheControl.noStore())
           .body(Map.of("ticket", ticket));
     } catch (IllegalStateException e) {
-      LOG.warn("No websocket ticket for user {}: {}", user.getName(), e.getMessage());
+      LOG.warn("No websocket ticket for user {}: {}", LogSafe.text(user.getName()), e.getMessage());
       return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
   }

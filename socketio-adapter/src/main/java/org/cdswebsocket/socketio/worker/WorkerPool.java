@@ -4,6 +4,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +17,13 @@ import org.slf4j.LoggerFactory;
  * The threads that run CAP work for Socket.IO clients, so that no CAP or database call ever blocks
  * a Netty event loop (netty-socketio gap G14).
  *
- * <p>Two executors: a fixed pool with a bounded queue for client calls, which refuses work when
- * full (the caller answers with an error acknowledgement, code 503), and one lifecycle thread with
- * an unbounded queue for work that must not be lost, such as closing a session; its queue is
- * bounded in practice by the number of sessions.
+ * <p>Executors: a fixed pool with a bounded queue for client calls, which refuses work when full
+ * (the caller answers with an error acknowledgement, code 503); a separate small pool with a
+ * bounded queue for authenticating namespace connects, so that a flood of handshakes (or a slow
+ * identity provider) never takes threads from CAP calls and CAP calls never delay handshakes; one
+ * lifecycle thread with an unbounded queue for work that must not be lost, such as closing a
+ * session (its queue is bounded in practice by the number of sessions); and one timer thread for
+ * deadlines such as the connect timeout.
  *
  * <p>Thread-safe. {@link #shutdown(long)} stops accepting work and waits a bounded time.
  */
@@ -27,27 +32,67 @@ public final class WorkerPool {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
 
   private final ThreadPoolExecutor calls;
+  private final ThreadPoolExecutor authentication;
   private final ExecutorService lifecycle;
+  private final ScheduledThreadPoolExecutor timer;
 
   /**
    * @param threads the number of worker threads (at least 1)
    * @param queueSize the number of waiting tasks before work is refused (at least 1)
    */
   public WorkerPool(int threads, int queueSize) {
-    if (threads < 1 || queueSize < 1) {
-      throw new IllegalArgumentException("worker threads and queue size must be positive");
+    this(threads, queueSize, 2, 64);
+  }
+
+  /**
+   * @param threads the number of worker threads (at least 1)
+   * @param queueSize the number of waiting tasks before work is refused (at least 1)
+   * @param authThreads the number of threads that authenticate connects (at least 1)
+   * @param authQueueSize the number of connects waiting for authentication before further ones are
+   *     refused (at least 1)
+   */
+  public WorkerPool(int threads, int queueSize, int authThreads, int authQueueSize) {
+    if (threads < 1 || queueSize < 1 || authThreads < 1 || authQueueSize < 1) {
+      throw new IllegalArgumentException("worker threads and queue sizes must be positive");
     }
-    this.calls =
+    this.calls = bounded(threads, queueSize, "cds-socketio-worker-");
+    this.authentication = bounded(authThreads, authQueueSize, "cds-socketio-auth-");
+    this.lifecycle = Executors.newSingleThreadExecutor(threads("cds-socketio-lifecycle-"));
+    this.timer = new ScheduledThreadPoolExecutor(1, threads("cds-socketio-timer-"));
+    this.timer.setRemoveOnCancelPolicy(true);
+  }
+
+  private static ThreadPoolExecutor bounded(int threads, int queueSize, String prefix) {
+    ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             threads,
             threads,
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(queueSize),
-            threads("cds-socketio-worker-"),
+            threads(prefix),
             new ThreadPoolExecutor.AbortPolicy());
-    this.calls.allowCoreThreadTimeOut(true);
-    this.lifecycle = Executors.newSingleThreadExecutor(threads("cds-socketio-lifecycle-"));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Runs an authentication; returns {@code false} when its queue is full. */
+  public boolean tryAuthenticate(Runnable task) {
+    try {
+      authentication.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
+  }
+
+  /** Runs {@code task} once after {@code delayMillis}, on the timer thread; it must not block. */
+  public ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+    try {
+      return timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null; // shutting down
+    }
   }
 
   /** The client calls waiting for a worker thread. */
@@ -83,10 +128,15 @@ public final class WorkerPool {
   /** Stops accepting work and waits up to {@code timeoutMillis} for running tasks. */
   public void shutdown(long timeoutMillis) {
     calls.shutdown();
+    authentication.shutdown();
     lifecycle.shutdown();
+    timer.shutdownNow();
     try {
       if (!calls.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
         calls.shutdownNow();
+      }
+      if (!authentication.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        authentication.shutdownNow();
       }
       lifecycle.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -65,10 +65,7 @@ class CapRuntimeTest {
 
   private static CapHandshakeAuthenticator authenticator() {
     return new CapHandshakeAuthenticator(
-        runtime,
-        new MockUserPasswords(runtime.getEnvironment().getCdsProperties().getSecurity().getMock()),
-        null,
-        handle.tickets());
+        runtime, new MockUserPasswords(runtime.getEnvironment()), null, handle.tickets());
   }
 
   private static HandshakeRequest basic(String user, String password) {

@@ -4,6 +4,7 @@ import com.sap.cds.services.request.UserInfo;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -22,16 +23,22 @@ import org.slf4j.LoggerFactory;
  * {@link JakartaClientSession} and translates callbacks into {@link ConnectionHandler} calls.
  *
  * <p>Outcomes decided here, because they are about the transport: a binary frame closes the session
- * with 1003 (the formats are text formats); a text frame larger than {@code
- * cds.websocket.max-message-size} is closed by the container with 1009; a session without an
- * authenticated CAP user is closed with 1008. Anything thrown by core is logged and closes only
- * that session with 1011.
+ * with 1003 (the formats are text formats); a text message larger than {@code
+ * cds.websocket.max-message-size} closes it with 1009; a session without an authenticated CAP user
+ * is closed with 1008. Anything thrown by core is logged and closes only that session with 1011.
+ *
+ * <p>Memory: the container's message buffers stay at {@value #CONTAINER_BUFFER} characters/bytes;
+ * longer text messages arrive in parts and are assembled by a {@link TextAssembler} that grows only
+ * while such a message arrives, so an idle session holds no message buffer of the limit's size.
  *
  * <p>Threading: the container calls one session's callbacks one at a time, on its own threads.
  */
 public final class CoreEndpoint extends Endpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(CoreEndpoint.class);
+
+  /** The container's per-session text and binary buffer size. */
+  static final int CONTAINER_BUFFER = 1024;
 
   private final ConnectionHandler handler;
   private final SendScheduler scheduler;
@@ -82,8 +89,8 @@ public final class CoreEndpoint extends Endpoint {
       closeQuietly(session, CloseCode.POLICY_VIOLATION, "Not authenticated");
       return;
     }
-    session.setMaxTextMessageBufferSize(maxMessageBytes);
-    session.setMaxBinaryMessageBufferSize(maxMessageBytes);
+    session.setMaxTextMessageBufferSize(Math.min(CONTAINER_BUFFER, maxMessageBytes));
+    session.setMaxBinaryMessageBufferSize(Math.min(CONTAINER_BUFFER, maxMessageBytes));
     session
         .getUserProperties()
         .put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", sendTimeoutMillis);
@@ -101,8 +108,27 @@ public final class CoreEndpoint extends Endpoint {
     JakartaClientSession client =
         new JakartaClientSession(session, info, scheduler, sendQueueLimit, metrics);
     sessions.put(session.getId(), client);
-    session.addMessageHandler(String.class, text -> onText(client, text));
-    session.addMessageHandler(ByteBuffer.class, binary -> onBinary(client));
+    TextAssembler assembler = new TextAssembler(maxMessageBytes);
+    TextAssembler.Sink sink =
+        new TextAssembler.Sink() {
+          @Override
+          public void message(String text) {
+            onText(client, text);
+          }
+
+          @Override
+          public void tooBig() {
+            LOG.info(
+                "A client sent a message over {} characters; closing its session with 1009",
+                maxMessageBytes);
+            client.close(CloseCode.TOO_BIG, "Message too big");
+          }
+        };
+    session.addMessageHandler(
+        String.class,
+        (MessageHandler.Partial<String>) (part, last) -> assembler.part(part, last, sink));
+    session.addMessageHandler(
+        ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (binary, last) -> onBinary(client));
     guard(client, () -> handler.onOpen(client));
   }
 
@@ -111,7 +137,7 @@ public final class CoreEndpoint extends Endpoint {
   }
 
   private void onBinary(ClientSession client) {
-    LOG.warn("Session {} sent a binary frame; closing it with 1003", client.id());
+    LOG.info("A client sent a binary frame; closing its session with 1003");
     client.close(CloseCode.UNSUPPORTED_DATA, "Binary frames are not supported");
   }
 
@@ -137,7 +163,7 @@ public final class CoreEndpoint extends Endpoint {
     try {
       call.run();
     } catch (RuntimeException e) {
-      LOG.error("Unexpected failure for session {}; closing it with 1011", client.id(), e);
+      LOG.error("Unexpected failure in a session; closing it with 1011", e);
       client.close(CloseCode.INTERNAL_ERROR, "Internal error");
     }
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
+import org.cdswebsocket.spi.LogSafe;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
@@ -86,7 +87,8 @@ final class JakartaClientSession implements ClientSession {
     }
     if (queued.incrementAndGet() > queueLimit) {
       queued.decrementAndGet();
-      LOG.warn("Session {} of user {} does not read its messages; closing it", id, info.user());
+      LOG.warn(
+          "A session of user {} does not read its messages; closing it", LogSafe.text(info.user()));
       if (session.isOpen()) {
         metrics.slowConsumerClosed(info.servicePath());
       }

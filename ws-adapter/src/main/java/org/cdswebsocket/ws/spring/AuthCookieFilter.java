@@ -17,8 +17,9 @@ import java.util.Enumeration;
  * on a WebSocket upgrade, so an upgrade without one takes it from the cookie {@code
  * X-Authorization} (e.g. {@code Basic YWxpY2U6YWxpY2U=}). Runs before the security filter chain.
  *
- * <p>Active by default only while CAP mock users are configured ({@code
- * cds.websocket.auth-cookie}); never use it with real credentials.
+ * <p>Registered only while CAP mock users are active ({@link org.cdswebsocket.spi.CapMockUsers})
+ * and {@code cds.websocket.auth-cookie} is not {@code false}; only {@code Basic} values are taken
+ * (a cookie never carries a bearer token to the server this way).
  */
 public final class AuthCookieFilter implements Filter {
 
@@ -37,8 +38,10 @@ public final class AuthCookieFilter implements Filter {
           String value =
               java.net.URLDecoder.decode(
                   cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8);
-          chain.doFilter(new AuthorizationRequest(http, value), response);
-          return;
+          if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            chain.doFilter(new AuthorizationRequest(http, value), response);
+            return;
+          }
         }
       }
     }

@@ -2,6 +2,8 @@ package org.cdswebsocket.ws.spring;
 
 import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.websocket.server.ServerContainer;
+import org.cdswebsocket.spi.CapMockUsers;
+import org.cdswebsocket.spi.OriginPolicy;
 import org.cdswebsocket.spi.TransportContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,10 +17,11 @@ import org.springframework.context.annotation.Conditional;
  * Spring Boot auto-configuration of kind {@code ws}, active when {@code cds.websocket.kind} is
  * {@code ws} (the default) in a servlet web application.
  *
- * <p>Beans: the endpoint registrar, the filter that refuses anonymous upgrades (after the security
- * chain), and, while CAP mock users are configured, the {@code X-Authorization} cookie filter
- * (before the security chain). Properties: {@code cds.websocket.ws.sender-threads} (default 2),
- * {@code cds.websocket.ws.send-timeout} in ms (default 10000), {@code cds.websocket.auth-cookie}.
+ * <p>Beans: the endpoint registrar, the filter that refuses upgrades from foreign origins (first),
+ * the filter that refuses anonymous upgrades (after the security chain), and, while CAP mock users
+ * are active, the {@code X-Authorization} cookie filter (before the security chain). Properties:
+ * {@code cds.websocket.ws.sender-threads} (default 2), {@code cds.websocket.ws.send-timeout} in ms
+ * (default 10000), {@code cds.websocket.auth-cookie}, {@code cds.websocket.allowed-origins}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,15 +48,26 @@ public class WsAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<AuthCookieFilter> cdsWebSocketAuthCookieFilter(CdsRuntime runtime) {
-    boolean mockUsers =
-        !runtime.getEnvironment().getCdsProperties().getSecurity().getMock().getUsers().isEmpty();
+    boolean mockUsers = CapMockUsers.active(runtime.getEnvironment());
     Boolean configured =
         TransportContext.settings(runtime).map(s -> s.ws().authCookie()).orElse(null);
     FilterRegistrationBean<AuthCookieFilter> registration =
         new FilterRegistrationBean<>(new AuthCookieFilter());
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
-    registration.setEnabled(configured == null ? mockUsers : configured);
+    registration.setEnabled(mockUsers && !Boolean.FALSE.equals(configured));
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<OriginFilter> cdsWebSocketOriginFilter(CdsRuntime runtime) {
+    OriginPolicy policy =
+        OriginPolicy.configured(
+            key -> runtime.getEnvironment().getProperty(key, String.class, null), false);
+    FilterRegistrationBean<OriginFilter> registration =
+        new FilterRegistrationBean<>(new OriginFilter(policy));
+    registration.addUrlPatterns(ALL_PATHS);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
     return registration;
   }
 }

@@ -1,0 +1,127 @@
+package org.cdswebsocket.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sap.cds.services.environment.CdsEnvironment;
+import com.sap.cds.services.environment.CdsProperties;
+import com.sap.cds.services.environment.PropertiesProvider;
+import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
+import com.sap.cloud.environment.servicebinding.api.DefaultServiceBinding;
+import com.sap.cloud.environment.servicebinding.api.DefaultServiceBindingAccessor;
+import com.sap.cloud.environment.servicebinding.api.ServiceBinding;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** CAP's condition for mock users, read from a real CAP environment with real service bindings. */
+class CapMockUsersTest {
+
+  @AfterEach
+  void resetBindings() {
+    DefaultServiceBindingAccessor.setInstance(null);
+  }
+
+  @Test
+  void mockUsersAreActiveWithoutIdentityService() {
+    assertThat(CapMockUsers.active(environment(new CdsProperties(), List.of()))).isTrue();
+  }
+
+  @Test
+  void anXsuaaBindingSwitchesMockUsersOff() {
+    CdsEnvironment env = environment(new CdsProperties(), List.of(binding("xsuaa", "uaa")));
+
+    assertThat(CapMockUsers.identityServiceConfigured(env)).isTrue();
+    assertThat(CapMockUsers.active(env)).isFalse();
+  }
+
+  @Test
+  void anIasBindingSwitchesMockUsersOff() {
+    assertThat(
+            CapMockUsers.active(
+                environment(new CdsProperties(), List.of(binding("identity", "ias")))))
+        .isFalse();
+  }
+
+  @Test
+  void disabledMockUsersAreInactive() {
+    CdsProperties cds = new CdsProperties();
+    cds.getSecurity().getMock().setEnabled(false);
+
+    assertThat(CapMockUsers.active(environment(cds, List.of()))).isFalse();
+  }
+
+  @Test
+  void unrelatedBindingsKeepMockUsersActive() {
+    assertThat(
+            CapMockUsers.active(
+                environment(new CdsProperties(), List.of(binding("redis-cache", "cache")))))
+        .isTrue();
+  }
+
+  @Test
+  void technicalAndPasswordlessUsersAreNeverUsableOverASocket() {
+    CdsProperties.Security.Mock mock = new CdsProperties().getSecurity().getMock();
+    mock.getUsers().values(); // CAP adds its default users on read
+
+    assertThat(CapMockUsers.usableOverSocket("privileged", user("privileged", "x"))).isFalse();
+    assertThat(CapMockUsers.usableOverSocket("system", user("system", "x"))).isFalse();
+    assertThat(CapMockUsers.usableOverSocket("internal", user("internal", "x"))).isFalse();
+    assertThat(CapMockUsers.usableOverSocket("authenticated", user("authenticated", "x")))
+        .isFalse();
+    assertThat(CapMockUsers.usableOverSocket("nopass", user("nopass", ""))).isFalse();
+    assertThat(CapMockUsers.usableOverSocket("nopass", user("nopass", null))).isFalse();
+    CdsProperties.Security.Mock.User root = user("root", "root");
+    root.setPrivileged(true);
+    assertThat(CapMockUsers.usableOverSocket("root", root)).isFalse();
+    assertThat(CapMockUsers.usableOverSocket("alice", user("alice", "alice"))).isTrue();
+    mock.getUsers()
+        .forEach((name, u) -> assertThat(CapMockUsers.usableOverSocket(name, u)).isFalse());
+  }
+
+  private static CdsProperties.Security.Mock.User user(String name, String password) {
+    CdsProperties.Security.Mock.User user = new CdsProperties.Security.Mock.User();
+    user.setName(name);
+    user.setPassword(password);
+    return user;
+  }
+
+  private static ServiceBinding binding(String service, String name) {
+    return DefaultServiceBinding.builder()
+        .copy(Map.of("credentials", Map.of("clientid", "x")))
+        .withName(name)
+        .withServiceName(service)
+        .build();
+  }
+
+  private static CdsEnvironment environment(CdsProperties cds, List<ServiceBinding> bindings) {
+    DefaultServiceBindingAccessor.setInstance(() -> bindings);
+    CdsRuntimeConfigurer configurer = CdsRuntimeConfigurer.create(new Properties(cds));
+    return configurer.getCdsRuntime().getEnvironment();
+  }
+
+  private record Properties(CdsProperties cds) implements PropertiesProvider {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T bindPropertyClass(String prefix, Class<T> type) {
+      if (type.isInstance(cds)) {
+        return (T) cds;
+      }
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public <T> T getProperty(String key, Class<T> type, T defaultValue) {
+      return defaultValue;
+    }
+
+    @Override
+    public String getProperty(String key, String defaultValue) {
+      return defaultValue;
+    }
+  }
+}
