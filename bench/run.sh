@@ -175,3 +175,5 @@ done
 log "finished in $(( $(date +%s) - started )) s; results in $OUT"
 
 node "$BENCH_DIR/load/report.js" "$OUT/runs.jsonl" | tee "$OUT/table.md"
+node "$BENCH_DIR/load/chart.js" "$OUT/runs.jsonl" > "$OUT/chart.svg"
+log "chart: $OUT/chart.svg"

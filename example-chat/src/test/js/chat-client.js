@@ -1,6 +1,6 @@
 // The chat over kind socket.io with the npm socket.io-client 4.x, as browser and Node clients of
 // the Node plugin use it. Usage: node chat-client.js <socket.io port> <http port> <transport>
-// Prints one JSON line per step; exits 0 when every step ran (assertions are in ChatSocketIoNodeTest).
+// Prints one JSON line per step; exits 0 when every step ran (assertions are in ChatSocketIoNodeIT).
 const { io } = require("socket.io-client");
 
 const [sioPort, httpPort, transport] = process.argv.slice(2);

@@ -29,18 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class OriginPolicy {
 
-  /** The setting with the extra allowed origins. */
-  public static final String SETTING = "cds.websocket.allowed-origins";
-
-  /** {@value #SETTING} as a property (list or comma-separated string; default none). */
-  public static final WebSocketProperty<List<String>> ALLOWED_ORIGINS =
-      WebSocketProperties.ALLOWED_ORIGINS;
-
-  /** The configured policy; {@code anyPort} as in the constructor. */
-  public static OriginPolicy configured(SettingsSource source, boolean anyPort) {
-    return new OriginPolicy(ALLOWED_ORIGINS.read(source), anyPort);
-  }
-
   private final boolean any;
   private final Set<String> allowed;
   private final boolean anyPort;

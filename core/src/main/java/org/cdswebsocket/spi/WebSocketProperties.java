@@ -71,8 +71,15 @@ public final class WebSocketProperties {
       bool(
           P + "auth-cookie",
           null,
-          "Kind ws: accept the Node-style X-Authorization cookie; default: on while CAP mock users"
-              + " are configured.");
+          "Kind ws: accept the Node-style X-Authorization cookie (Basic only); it is only ever on"
+              + " while CAP mock users are active, and false switches it off.");
+
+  /** Both kinds: browser origins besides the app's own. */
+  public static final WebSocketProperty<List<String>> ALLOWED_ORIGINS =
+      list(
+          P + "allowed-origins",
+          "Browser origins (scheme://host[:port]) allowed to open sockets besides the app's own;"
+              + " '*' allows any. Other origins get 403 before the upgrade.");
 
   /** Kind socket.io: the standalone port. */
   public static final WebSocketProperty<Integer> PORT =
@@ -113,9 +120,11 @@ public final class WebSocketProperties {
                   + " max-message-size.")
           .alias(OPTIONS + "max-http-content-length");
 
-  /** Kind socket.io: CORS origins. */
+  /** Kind socket.io: CORS origins (the Node plugin's name). */
   public static final WebSocketProperty<List<String>> OPTIONS_CORS_ORIGIN =
-      list(OPTIONS + "cors.origin", "Kind socket.io: origins answered with CORS headers.");
+      list(
+          OPTIONS + "cors.origin",
+          "Kind socket.io: further allowed origins, added to allowed-origins (Node's name).");
 
   /** Kind socket.io: transports. */
   public static final WebSocketProperty<List<String>> OPTIONS_TRANSPORTS =
@@ -153,18 +162,9 @@ public final class WebSocketProperties {
               "Kind socket.io: calls one socket may have waiting before it gets error 503.")
           .alias(OPTIONS + "session-queue-size");
 
-  /** Both kinds: browser origins allowed besides the app's own. */
-  public static final WebSocketProperty<List<String>> ALLOWED_ORIGINS =
-      list(
-          P + "allowed-origins",
-          "Browser origins allowed to open sockets besides the app's own; '*' allows any.");
-
   /** Kind socket.io: authentication threads. */
   public static final WebSocketProperty<Integer> OPTIONS_AUTH_THREADS =
-      integer(
-              OPTIONS + "authThreads",
-              2,
-              "Kind socket.io: threads that authenticate namespace connects.")
+      integer(OPTIONS + "authThreads", 2, "Kind socket.io: threads that authenticate connects.")
           .alias(OPTIONS + "auth-threads");
 
   /** Kind socket.io: authentication queue. */
@@ -280,6 +280,7 @@ public final class WebSocketProperties {
           WS_SENDER_THREADS,
           WS_SEND_TIMEOUT,
           AUTH_COOKIE,
+          ALLOWED_ORIGINS,
           PORT,
           OPTIONS_HOSTNAME,
           OPTIONS_PATH,
@@ -293,7 +294,6 @@ public final class WebSocketProperties {
           OPTIONS_WORKER_THREADS,
           OPTIONS_WORKER_QUEUE_SIZE,
           OPTIONS_SESSION_QUEUE_SIZE,
-          ALLOWED_ORIGINS,
           OPTIONS_AUTH_THREADS,
           OPTIONS_AUTH_QUEUE_SIZE,
           OPTIONS_FAILED_CONNECT_LIMIT,

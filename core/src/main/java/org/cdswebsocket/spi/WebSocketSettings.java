@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param format {@code cds.websocket.format}: the default message format
  * @param maxMessageBytes {@code cds.websocket.max-message-size}
  * @param sendQueueLimit {@code cds.websocket.send-queue-limit}
+ * @param allowedOrigins {@code cds.websocket.allowed-origins}: browser origins besides the app's
+ *     own ({@code *}: any)
  * @param ws the options of kind {@code ws}
  * @param socketIo the options of kind {@code socket.io}
  * @param cluster the cluster adapter
@@ -35,6 +37,7 @@ public record WebSocketSettings(
     String format,
     int maxMessageBytes,
     int sendQueueLimit,
+    List<String> allowedOrigins,
     Ws ws,
     SocketIo socketIo,
     Cluster cluster,
@@ -46,6 +49,7 @@ public record WebSocketSettings(
     Objects.requireNonNull(format, "format");
     positive(MAX_MESSAGE_SIZE, maxMessageBytes);
     positive(SEND_QUEUE_LIMIT, sendQueueLimit);
+    allowedOrigins = List.copyOf(allowedOrigins);
   }
 
   /** The settings when nothing is configured. */
@@ -63,6 +67,7 @@ public record WebSocketSettings(
         FORMAT.read(source),
         maxMessageBytes,
         SEND_QUEUE_LIMIT.read(source),
+        ALLOWED_ORIGINS.read(source),
         new Ws(
             WS_SENDER_THREADS.read(source), WS_SEND_TIMEOUT.read(source), AUTH_COOKIE.read(source)),
         SocketIo.read(source, maxMessageBytes),
@@ -125,6 +130,11 @@ public record WebSocketSettings(
    * @param workerQueueSize calls waiting for a worker
    * @param sessionQueueSize calls one socket may have waiting
    * @param ticketTtlSeconds lifetime of a connection ticket
+   * @param authThreads threads that authenticate connects
+   * @param authQueueSize connects waiting for authentication
+   * @param failedConnectLimit refused connects after which a connection is closed
+   * @param connectTimeoutMillis time a connection may stay without a namespace
+   * @param maxNamespaces namespaces one connection may join
    */
   public record SocketIo(
       int port,
@@ -140,7 +150,12 @@ public record WebSocketSettings(
       int workerThreads,
       int workerQueueSize,
       int sessionQueueSize,
-      int ticketTtlSeconds) {
+      int ticketTtlSeconds,
+      int authThreads,
+      int authQueueSize,
+      int failedConnectLimit,
+      int connectTimeoutMillis,
+      int maxNamespaces) {
 
     public SocketIo {
       corsOrigins = List.copyOf(corsOrigins);
@@ -164,7 +179,12 @@ public record WebSocketSettings(
           OPTIONS_WORKER_THREADS.read(source),
           OPTIONS_WORKER_QUEUE_SIZE.read(source),
           OPTIONS_SESSION_QUEUE_SIZE.read(source),
-          TICKET_TTL_SECONDS.read(source));
+          TICKET_TTL_SECONDS.read(source),
+          OPTIONS_AUTH_THREADS.read(source),
+          OPTIONS_AUTH_QUEUE_SIZE.read(source),
+          OPTIONS_FAILED_CONNECT_LIMIT.read(source),
+          OPTIONS_CONNECT_TIMEOUT.read(source),
+          OPTIONS_MAX_NAMESPACES.read(source));
     }
   }
 

@@ -32,6 +32,7 @@ class WebSocketSettingsTest {
     assertThat(settings.format()).isEqualTo("json");
     assertThat(settings.maxMessageBytes()).isEqualTo(1_000_000);
     assertThat(settings.sendQueueLimit()).isEqualTo(10_000);
+    assertThat(settings.allowedOrigins()).isEmpty();
     assertThat(settings.ws()).isEqualTo(new WebSocketSettings.Ws(2, 10_000L, null));
     assertThat(settings.socketIo())
         .isEqualTo(
@@ -49,7 +50,12 @@ class WebSocketSettingsTest {
                 16,
                 1_000,
                 100,
-                30));
+                30,
+                2,
+                64,
+                5,
+                10_000,
+                20));
     assertThat(settings.cluster())
         .isEqualTo(
             new WebSocketSettings.Cluster(

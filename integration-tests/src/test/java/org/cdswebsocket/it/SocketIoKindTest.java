@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Runs the test app with kind {@code socket.io}: the Socket.IO server on a free port (read it with
- * {@link org.cdswebsocket.it.client.SocketIoTestClient#port}). Every socket.io test class carries
+ * {@link org.cdswebsocket.test.SocketIoTestClient#port}). Every socket.io test class carries
  * exactly this configuration, so Spring's context cache starts the app once for all of them.
  */
 @Target(ElementType.TYPE)

@@ -1,2 +1,4 @@
-/** Real test clients for the integration tests. */
+/**
+ * Test helpers of the integration tests: a Redis server process and an acknowledgement recorder.
+ */
 package org.cdswebsocket.it.client;

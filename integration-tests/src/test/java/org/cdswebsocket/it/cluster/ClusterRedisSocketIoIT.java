@@ -4,7 +4,7 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The two-node Redis scenario with kind socket.io and Java Socket.IO clients. */

@@ -3,7 +3,7 @@ package org.cdswebsocket.it.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cdswebsocket.it.client.WsTestClient;
+import org.cdswebsocket.test.WsTestClient;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -3,7 +3,7 @@ package org.cdswebsocket.it.filter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient;
 
 /**
  * {@link ContractClient} of kind socket.io: a Java Socket.IO client joined to the service's

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cdswebsocket.it.client.WsTestClient;
+import org.cdswebsocket.test.WsTestClient;
 
 /** {@link ContractClient} of kind ws: a JDK WebSocket client speaking the json format. */
 final class WsContractClient implements ContractClient {

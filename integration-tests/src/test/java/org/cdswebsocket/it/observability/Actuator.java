@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cdswebsocket.it.client.WsTestClient;
 import org.cdswebsocket.spi.Json;
+import org.cdswebsocket.test.WsTestClient;
 
 /**
  * Reads Actuator's HTTP endpoints of the test app as an operator would, authenticated as a mock

@@ -7,7 +7,7 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.time.Duration;
 import java.util.Map;
 import org.cdswebsocket.it.client.RedisServer;
-import org.cdswebsocket.it.client.SocketIoTestClient;
+import org.cdswebsocket.test.SocketIoTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

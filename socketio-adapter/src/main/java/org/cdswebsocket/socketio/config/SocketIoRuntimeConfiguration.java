@@ -46,12 +46,7 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
       return;
     }
     WebSocketSettings settings = TransportContext.settings(runtime).orElseThrow();
-    SocketIoOptions options =
-        SocketIoHardeningSettings.apply(
-                SocketIoOptions.builder(settings),
-                key -> runtime.getEnvironment().getProperty(key, String.class, null),
-                settings.socketIo().corsOrigins())
-            .build();
+    SocketIoOptions options = SocketIoOptions.from(settings);
     Duration ttl = Duration.ofSeconds(settings.socketIo().ticketTtlSeconds());
     configurer.service(
         new DefaultSocketIoServerHandle(

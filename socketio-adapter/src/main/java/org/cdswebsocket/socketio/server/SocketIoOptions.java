@@ -114,11 +114,11 @@ public record SocketIoOptions(
     private int workerQueueSize;
     private int sessionQueueSize;
     private int sendQueueLimit;
-    private int authThreads = 2;
-    private int authQueueSize = 64;
-    private int failedConnectLimit = 5;
-    private int connectTimeoutMillis = 10_000;
-    private int maxNamespaces = 20;
+    private int authThreads;
+    private int authQueueSize;
+    private int failedConnectLimit;
+    private int connectTimeoutMillis;
+    private int maxNamespaces;
 
     private Builder(WebSocketSettings settings) {
       WebSocketSettings.SocketIo o = settings.socketIo();
@@ -129,7 +129,14 @@ public record SocketIoOptions(
       pingTimeoutMillis = o.pingTimeoutMillis();
       maxFramePayloadLength = o.maxFramePayloadLength();
       maxHttpContentLength = o.maxHttpContentLength();
-      allowedOrigins = o.corsOrigins();
+      List<String> origins = new java.util.ArrayList<>(settings.allowedOrigins());
+      origins.addAll(o.corsOrigins()); // the Node plugin's cds.websocket.options.cors.origin
+      allowedOrigins = origins;
+      authThreads = o.authThreads();
+      authQueueSize = o.authQueueSize();
+      failedConnectLimit = o.failedConnectLimit();
+      connectTimeoutMillis = o.connectTimeoutMillis();
+      maxNamespaces = o.maxNamespaces();
       transports = o.transports();
       compression = o.perMessageDeflate();
       workerThreads = o.workerThreads();

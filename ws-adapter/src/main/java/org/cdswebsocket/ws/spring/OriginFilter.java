@@ -46,7 +46,7 @@ public final class OriginFilter implements Filter {
       LOG.info(
           "WebSocket upgrade from origin {} refused (not in {})",
           LogSafe.text(http.getHeader("Origin")),
-          OriginPolicy.SETTING);
+          "cds.websocket.allowed-origins");
       // no sendError: its error dispatch would pass the security chain again and answer 401
       HttpServletResponse http403 = (HttpServletResponse) response;
       http403.setStatus(HttpServletResponse.SC_FORBIDDEN);

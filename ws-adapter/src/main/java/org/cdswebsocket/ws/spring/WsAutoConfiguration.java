@@ -2,9 +2,11 @@ package org.cdswebsocket.ws.spring;
 
 import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.websocket.server.ServerContainer;
+import java.util.List;
 import org.cdswebsocket.spi.CapMockUsers;
 import org.cdswebsocket.spi.OriginPolicy;
 import org.cdswebsocket.spi.TransportContext;
+import org.cdswebsocket.spi.WebSocketSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -61,9 +63,9 @@ public class WsAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<OriginFilter> cdsWebSocketOriginFilter(CdsRuntime runtime) {
-    OriginPolicy policy =
-        OriginPolicy.configured(
-            key -> runtime.getEnvironment().getProperty(key, String.class, null), false);
+    List<String> allowed =
+        TransportContext.settings(runtime).map(WebSocketSettings::allowedOrigins).orElse(List.of());
+    OriginPolicy policy = new OriginPolicy(allowed, false);
     FilterRegistrationBean<OriginFilter> registration =
         new FilterRegistrationBean<>(new OriginFilter(policy));
     registration.addUrlPatterns(ALL_PATHS);
