@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cdswebsocket.metrics.CoreMetrics;
 import org.cdswebsocket.recipients.Recipients;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.OutboundPayload;
@@ -29,20 +30,26 @@ public final class LocalBroadcaster implements Broadcaster {
   private final SessionRegistry registry;
   private final PayloadComposer composer;
   private final ReadAccess readAccess;
+  private final CoreMetrics metrics;
 
   /** A broadcaster that delivers CRUD broadcasts without READ checks (tests). */
   public LocalBroadcaster(SessionRegistry registry, PayloadComposer composer) {
-    this(registry, composer, ReadAccess.ALL);
+    this(registry, composer, ReadAccess.ALL, CoreMetrics.NONE);
   }
 
   /**
    * @param readAccess decides READ access for broadcasts that require it
+   * @param metrics records each broadcast's fan-out (sessions it was handed to)
    */
   public LocalBroadcaster(
-      SessionRegistry registry, PayloadComposer composer, ReadAccess readAccess) {
+      SessionRegistry registry,
+      PayloadComposer composer,
+      ReadAccess readAccess,
+      CoreMetrics metrics) {
     this.registry = registry;
     this.composer = composer;
     this.readAccess = readAccess;
+    this.metrics = metrics;
   }
 
   @Override
@@ -77,6 +84,7 @@ public final class LocalBroadcaster implements Broadcaster {
       }
       groups.forEach((w, sessions) -> write(w, sessions, payload));
     }
+    metrics.broadcastDelivered(recipients.path(), matches.size());
     LOG.debug(
         "Event {} handed to {} session(s) at {}",
         broadcast.event(),

@@ -30,6 +30,14 @@ public interface ClusterBus extends AutoCloseable {
   /** Registers the listener for messages of all nodes. Called once. */
   void subscribe(Consumer<String> listener);
 
+  /**
+   * Whether the backend is reachable now, for the health check; may take up to the connect timeout.
+   * The default says yes.
+   */
+  default boolean isConnected() {
+    return true;
+  }
+
   /** Releases connections. */
   @Override
   void close();

@@ -27,6 +27,8 @@ import org.cdswebsocket.broadcast.PayloadComposer;
 import org.cdswebsocket.broadcast.ServiceEventListener;
 import org.cdswebsocket.broadcast.SessionRegistry;
 import org.cdswebsocket.cluster.ClusterSetup;
+import org.cdswebsocket.cluster.ClusterState;
+import org.cdswebsocket.cluster.MeteredClusterBus;
 import org.cdswebsocket.dispatch.ClientLimits;
 import org.cdswebsocket.dispatch.CrudBroadcaster;
 import org.cdswebsocket.dispatch.DispatchingConnectionHandler;
@@ -37,6 +39,7 @@ import org.cdswebsocket.facade.FacadeConnectionHandler;
 import org.cdswebsocket.facade.FacadeFactory;
 import org.cdswebsocket.format.MessageFormatBeans;
 import org.cdswebsocket.format.MessageFormats;
+import org.cdswebsocket.metrics.MeteredConnectionHandler;
 import org.cdswebsocket.model.EventDefinition;
 import org.cdswebsocket.model.ServiceEndpoint;
 import org.cdswebsocket.model.WebSocketModel;
@@ -77,6 +80,7 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     }
     WebSocketSettings settings = WebSocketSettings.read(source);
     transport(settings.kind());
+    configurer.service(new ObservabilityHub());
     configurer.service(new DefaultTransportContextProvider(settings));
     configurer.service(new DefaultWebSocketService(cdsRuntime));
   }
@@ -102,15 +106,19 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
     MessageFormats formats = formats(cdsRuntime);
     WebSocketModel model = resolveModel(cdsRuntime, settings, formats);
 
+    ObservabilityHub hub = ObservabilityHub.of(cdsRuntime).orElseThrow();
     SessionRegistry registry = new SessionRegistry();
     PayloadComposer composer =
         new PayloadComposer(formats, transport.structuredEvents(), cdsRuntime.getCdsModel());
     CapAuthorization authorization = new CapAuthorization(cdsRuntime);
+    ClusterState cluster = ClusterSetup.connect(settings.cluster(), cdsRuntime.getEnvironment());
+    cluster =
+        cluster.withBus(
+            cluster.connectedBus().map(bus -> new MeteredClusterBus(bus, hub)).orElse(null));
+    hub.cluster(cluster);
     Broadcaster broadcaster =
         ClusterSetup.broadcaster(
-            settings.cluster(),
-            cdsRuntime.getEnvironment(),
-            new LocalBroadcaster(registry, composer, authorization));
+            cluster, new LocalBroadcaster(registry, composer, authorization, hub));
     if (broadcaster instanceof AutoCloseable closeable) {
       closeOnStop(cdsRuntime, closeable);
     }
@@ -133,9 +141,16 @@ public class WebSocketRuntimeConfiguration implements CdsRuntimeConfiguration {
             authorization,
             ClientLimits.from(settings.limits()));
     DisconnectCallbacks disconnectCallbacks = new DisconnectCallbacks();
+    List<Endpoint> endpoints = endpoints(model);
     provider.initialise(
         new TransportContext(
-            settings, endpoints(model), new FacadeConnectionHandler(handler, disconnectCallbacks)));
+            settings,
+            endpoints,
+            new MeteredConnectionHandler(
+                new FacadeConnectionHandler(handler, disconnectCallbacks),
+                hub,
+                endpoints.stream().map(Endpoint::path).toList()),
+            hub));
     service.initialise(new FacadeFactory(model, composer, broadcaster, disconnectCallbacks));
 
     model

@@ -20,9 +20,13 @@ import java.util.Optional;
  * @param endpoints the endpoints to serve, sorted by path; empty when no service is
  *     websocket-enabled
  * @param connectionHandler what the adapter calls for every native callback
+ * @param metrics where the adapter reports what only it sees (refusals, slow consumers, queues)
  */
 public record TransportContext(
-    WebSocketSettings settings, List<Endpoint> endpoints, ConnectionHandler connectionHandler) {
+    WebSocketSettings settings,
+    List<Endpoint> endpoints,
+    ConnectionHandler connectionHandler,
+    WebSocketMetrics metrics) {
 
   /** The name under which core registers the {@link Provider} in CAP's service catalog. */
   public static final String PROVIDER_NAME = "cds.websocket.TransportContext";
@@ -31,6 +35,13 @@ public record TransportContext(
     Objects.requireNonNull(settings, "settings");
     endpoints = List.copyOf(endpoints);
     Objects.requireNonNull(connectionHandler, "connectionHandler");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** A context whose metrics record nothing. */
+  public TransportContext(
+      WebSocketSettings settings, List<Endpoint> endpoints, ConnectionHandler connectionHandler) {
+    this(settings, endpoints, connectionHandler, WebSocketMetrics.NONE);
   }
 
   /**

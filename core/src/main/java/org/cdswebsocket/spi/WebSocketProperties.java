@@ -26,9 +26,10 @@ public final class WebSocketProperties {
   /** The transport kind. */
   public static final WebSocketProperty<String> KIND =
       text(
-          P + "kind",
-          "ws",
-          "Transport kind: 'ws' (plain WebSockets) or 'socket.io' (also 'socketio'), any case.");
+              P + "kind",
+              "ws",
+              "Transport kind: 'ws' (plain WebSockets) or 'socket.io' (also 'socketio'), any case.")
+          .values("ws", "socket.io");
 
   /** The protocol path prefix of relative service paths. */
   public static final WebSocketProperty<String> PATH =
@@ -36,7 +37,7 @@ public final class WebSocketProperties {
 
   /** The default message format. */
   public static final WebSocketProperty<String> FORMAT =
-      text(P + "format", "json", "Default message format of services and events.");
+      text(P + "format", "json", "Default message format of services and events.").values("json");
 
   /** The largest inbound message. */
   public static final WebSocketProperty<Integer> MAX_MESSAGE_SIZE =
@@ -150,7 +151,8 @@ public final class WebSocketProperties {
           List.of(),
           List.class,
           List.of("polling", "websocket"),
-          "Kind socket.io: enabled transports, polling and/or websocket.");
+          "Kind socket.io: enabled transports, polling and/or websocket.",
+          List.of("polling", "websocket"));
 
   /** Kind socket.io: permessage-deflate. */
   public static final WebSocketProperty<Boolean> OPTIONS_PER_MESSAGE_DEFLATE =
@@ -231,7 +233,13 @@ public final class WebSocketProperties {
 
   /** Cluster: adapter name. */
   public static final WebSocketProperty<String> ADAPTER_IMPL =
-      text(P + "adapter.impl", null, "Cluster adapter: 'redis' or a ClusterBusFactory class name.");
+      text(
+              P + "adapter.impl",
+              null,
+              "Cluster adapter: 'redis' (also the Node names '@socket.io/redis-adapter' and"
+                  + " '@socket.io/redis-streams-adapter', all served by the Redisson bus) or the"
+                  + " class name of a ClusterBusFactory.")
+          .values("redis", "@socket.io/redis-adapter", "@socket.io/redis-streams-adapter");
 
   /** Cluster: activation. */
   public static final WebSocketProperty<Boolean> ADAPTER_ACTIVE =
@@ -270,11 +278,13 @@ public final class WebSocketProperties {
 
   /** Recipients: operator of include filters. */
   public static final WebSocketProperty<String> OPERATOR_INCLUDE =
-      text(P + "operator.include", "or", "How include filters combine: 'or' or 'and'.");
+      text(P + "operator.include", "or", "How include filters combine: 'or' or 'and'.")
+          .values("or", "and");
 
   /** Recipients: operator of exclude filters. */
   public static final WebSocketProperty<String> OPERATOR_EXCLUDE =
-      text(P + "operator.exclude", "or", "How exclude filters combine: 'or' or 'and'.");
+      text(P + "operator.exclude", "or", "How exclude filters combine: 'or' or 'and'.")
+          .values("or", "and");
 
   /** All properties, in documentation order. */
   public static final List<WebSocketProperty<?>> ALL =

@@ -21,15 +21,28 @@ import java.util.Objects;
  * @param type the value type
  * @param defaultValue the value when unset ({@code null}: no default, the library decides)
  * @param description what the property does, for documentation and IDE metadata
+ * @param values the values an IDE offers for completion (the known ones; empty: free text)
  */
 public record WebSocketProperty<T>(
-    String name, List<String> aliases, Class<?> type, T defaultValue, String description) {
+    String name,
+    List<String> aliases,
+    Class<?> type,
+    T defaultValue,
+    String description,
+    List<String> values) {
 
   public WebSocketProperty {
     Objects.requireNonNull(name, "name");
     aliases = List.copyOf(aliases);
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(description, "description");
+    values = List.copyOf(values);
+  }
+
+  /** A property without completion values. */
+  public WebSocketProperty(
+      String name, List<String> aliases, Class<?> type, T defaultValue, String description) {
+    this(name, aliases, type, defaultValue, description, List.of());
   }
 
   /**
@@ -120,6 +133,11 @@ public record WebSocketProperty<T>(
   WebSocketProperty<T> alias(String alias) {
     List<String> all = new ArrayList<>(aliases);
     all.add(alias);
-    return new WebSocketProperty<>(name, all, type, defaultValue, description);
+    return new WebSocketProperty<>(name, all, type, defaultValue, description, values);
+  }
+
+  /** The same property, with these values offered for completion. */
+  WebSocketProperty<T> values(String... known) {
+    return new WebSocketProperty<>(name, aliases, type, defaultValue, description, List.of(known));
   }
 }

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.cdswebsocket.cluster.ClusterBus;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -30,6 +31,15 @@ final class RedissonClusterBus implements ClusterBus {
   @Override
   public void subscribe(Consumer<String> listener) {
     topic.addListener(String.class, (channel, message) -> listener.accept(message));
+  }
+
+  @Override
+  public boolean isConnected() {
+    try {
+      return !client.isShutdown() && client.getRedisNodes(RedisNodes.SINGLE).pingAll();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

@@ -50,7 +50,8 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
             SapJwtValidator.createIfAvailable(),
             tickets);
     SocketIoGateway created =
-        new SocketIoGateway(options, namespaces, context.connectionHandler(), authenticator);
+        new SocketIoGateway(
+            options, namespaces, context.connectionHandler(), authenticator, context.metrics());
     created.start();
     gateway = created;
   }

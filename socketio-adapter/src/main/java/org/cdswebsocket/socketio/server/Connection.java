@@ -115,6 +115,15 @@ final class Connection {
     return !sessions.isEmpty();
   }
 
+  /** Frames queued for this connection's sessions and not yet written. */
+  int pendingWrites() {
+    int total = 0;
+    for (SocketIoSession session : sessions.values()) {
+      total += session.pendingWrites();
+    }
+    return total;
+  }
+
   /** Discards the next {@code count} records (binary attachments the adapter refuses). */
   void skipAttachments(int count) {
     attachmentsToSkip.addAndGet(count);

@@ -42,4 +42,13 @@ final class ConnectionRegistry {
   int size() {
     return connections.size();
   }
+
+  /** Frames queued for all sessions and not yet written. */
+  int pendingWrites() {
+    int total = 0;
+    for (Connection connection : connections.values()) {
+      total += connection.pendingWrites();
+    }
+    return total;
+  }
 }

@@ -24,6 +24,7 @@ import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.ErrorPayload;
 import org.cdswebsocket.spi.InboundFrame;
 import org.cdswebsocket.spi.LogSafe;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ final class NamespaceRouter {
   private final WorkerPool pool;
   private final DeferredFlusher flusher;
   private final SocketIoOptions options;
+  private final WebSocketMetrics metrics;
 
   NamespaceRouter(
       Map<String, Namespace> namespaces,
@@ -61,7 +63,8 @@ final class NamespaceRouter {
       HandshakeAuthenticator authenticator,
       WorkerPool pool,
       DeferredFlusher flusher,
-      SocketIoOptions options) {
+      SocketIoOptions options,
+      WebSocketMetrics metrics) {
     this.namespaces = Map.copyOf(namespaces);
     this.connections = connections;
     this.handler = handler;
@@ -69,6 +72,7 @@ final class NamespaceRouter {
     this.pool = pool;
     this.flusher = flusher;
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** Whether the namespace serves a CAP service. */
@@ -81,6 +85,7 @@ final class NamespaceRouter {
    * connect.
    */
   void rejectUnknown(Connection connection, String namespace) {
+    metrics.connectionRefused(namespace, "unknown-endpoint");
     connection.send(ControlPackets.connectError(namespace, "Invalid namespace"));
     countRefusal(connection);
   }
@@ -115,6 +120,7 @@ final class NamespaceRouter {
     String nsp = packet.namespace();
     if (connection.sessionCount() >= options.maxNamespaces()) {
       LOG.info("Connection over {} namespaces refused another one", options.maxNamespaces());
+      metrics.connectionRefused(nsp, "limit");
       connection.send(ControlPackets.connectError(nsp, "Too many namespaces"));
       countRefusal(connection);
       return;
@@ -125,7 +131,8 @@ final class NamespaceRouter {
             connection,
             new SerialExecutor(pool, options.sessionQueueSize()),
             flusher,
-            options.sendQueueLimit());
+            options.sendQueueLimit(),
+            metrics);
     if (connection.addSession(session) != session) {
       LOG.debug("Duplicate CONNECT for {} ignored", nsp);
       return;
@@ -135,6 +142,7 @@ final class NamespaceRouter {
     HandshakeRequest request = request(connection.head(), nsp, auth);
     if (!pool.tryAuthenticate(() -> authenticate(session, request))) {
       LOG.warn("Authentication queue full; refusing a connection to {}", nsp);
+      metrics.connectionRefused(nsp, "busy");
       session.markClosed("server busy");
       connection.removeSession(session);
       connection.send(ControlPackets.connectError(nsp, "503"));
@@ -151,10 +159,12 @@ final class NamespaceRouter {
       user = authenticator.authenticate(request);
     } catch (HandshakeRejectedException e) {
       LOG.info("Connection to {} refused: {}", nsp, LogSafe.text(e.logReason()));
+      metrics.connectionRefused(nsp, reason(e));
       refuse(session, e.getMessage());
       return;
     } catch (RuntimeException | LinkageError e) {
       LOG.error("Authentication of a connection to {} failed", nsp, e);
+      metrics.connectionRefused(nsp, "error");
       refuse(session, "500");
       return;
     }
@@ -195,6 +205,15 @@ final class NamespaceRouter {
     if (!head.isConnected()) {
       client.onDisconnect(); // the transport ended while the handshake ran
     }
+  }
+
+  /** The metrics reason of a refusal: a fixed word, never the client-visible text. */
+  private static String reason(HandshakeRejectedException e) {
+    return switch (String.valueOf(e.getMessage())) {
+      case HandshakeRejectedException.UNAUTHORIZED -> "unauthorized";
+      case "403" -> "forbidden";
+      default -> "rejected";
+    };
   }
 
   private void countRefusal(Connection connection) {

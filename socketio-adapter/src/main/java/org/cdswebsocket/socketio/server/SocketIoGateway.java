@@ -14,6 +14,7 @@ import java.util.Map;
 import org.cdswebsocket.socketio.auth.HandshakeAuthenticator;
 import org.cdswebsocket.socketio.worker.WorkerPool;
 import org.cdswebsocket.spi.ConnectionHandler;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,22 @@ public final class SocketIoGateway {
       Collection<String> namespaces,
       ConnectionHandler handler,
       HandshakeAuthenticator authenticator) {
+    this(options, namespaces, handler, authenticator, WebSocketMetrics.NONE);
+  }
+
+  /**
+   * @param options the server settings
+   * @param namespaces the namespaces to serve, e.g. {@code /ws/chat}
+   * @param handler core's handler, called for every socket open, message and close
+   * @param authenticator decides who may connect to a namespace
+   * @param metrics where refusals, slow consumers and the queues (gauges) are reported
+   */
+  public SocketIoGateway(
+      SocketIoOptions options,
+      Collection<String> namespaces,
+      ConnectionHandler handler,
+      HandshakeAuthenticator authenticator,
+      WebSocketMetrics metrics) {
     this.options = options;
     this.server = new SocketIOServer(configuration(options));
     this.pool =
@@ -74,7 +91,16 @@ public final class SocketIoGateway {
     }
     NamespaceRouter router =
         new NamespaceRouter(
-            served, connections, handler, authenticator, pool, new DeferredFlusher(), options);
+            served,
+            connections,
+            handler,
+            authenticator,
+            pool,
+            new DeferredFlusher(),
+            options,
+            metrics);
+    metrics.workerQueueDepth(pool::queued);
+    metrics.sendQueueDepth(connections::pendingWrites);
     served.values().forEach(ns -> ns.addDisconnectListener(router::onLibraryDisconnect));
     server.getNamespace(Namespace.DEFAULT_NAME).addConnectListener(router::onEngineOpen);
     server

@@ -15,6 +15,7 @@ import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.SessionGroupWriter;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class SocketIoSession implements ClientSession {
   private final SerialExecutor executor;
   private final DeferredFlusher flusher;
   private final int sendQueueLimit;
+  private final WebSocketMetrics metrics;
   private final Set<String> contexts = ConcurrentHashMap.newKeySet();
   private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
   private final AtomicInteger pendingWrites = new AtomicInteger();
@@ -58,12 +60,19 @@ public final class SocketIoSession implements ClientSession {
       Connection connection,
       SerialExecutor executor,
       DeferredFlusher flusher,
-      int sendQueueLimit) {
+      int sendQueueLimit,
+      WebSocketMetrics metrics) {
     this.namespace = namespace;
     this.connection = connection;
     this.executor = executor;
     this.flusher = flusher;
     this.sendQueueLimit = sendQueueLimit;
+    this.metrics = metrics;
+  }
+
+  /** Frames written to the channel and not yet flushed out. */
+  int pendingWrites() {
+    return Math.max(0, pendingWrites.get());
   }
 
   @Override
@@ -216,6 +225,7 @@ public final class SocketIoSession implements ClientSession {
           "A socket at {} is too slow: more than {} frames queued; disconnecting it",
           namespace,
           sendQueueLimit);
+      metrics.slowConsumerClosed(namespace);
       close(CloseCode.TRY_AGAIN_LATER, "send queue overflow");
     }
   }

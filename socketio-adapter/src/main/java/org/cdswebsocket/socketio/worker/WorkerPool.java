@@ -95,6 +95,11 @@ public final class WorkerPool {
     }
   }
 
+  /** The client calls waiting for a worker thread. */
+  public int queued() {
+    return calls.getQueue().size();
+  }
+
   /** Runs a client call; returns {@code false} when the pool is saturated. */
   public boolean tryExecute(Runnable task) {
     try {

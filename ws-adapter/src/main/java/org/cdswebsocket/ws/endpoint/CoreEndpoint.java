@@ -14,6 +14,7 @@ import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.InboundFrame;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class CoreEndpoint extends Endpoint {
   private final int maxMessageBytes;
   private final int sendQueueLimit;
   private final long sendTimeoutMillis;
+  private final WebSocketMetrics metrics;
   private final Map<String, JakartaClientSession> sessions = new ConcurrentHashMap<>();
 
   /**
@@ -52,24 +54,38 @@ public final class CoreEndpoint extends Endpoint {
    * @param maxMessageBytes the largest accepted text message
    * @param sendQueueLimit frames queued per session before it is closed
    * @param sendTimeoutMillis how long one blocking write to a slow client may take
+   * @param metrics where refusals, slow consumers and the queued frames (a gauge) are reported
    */
   public CoreEndpoint(
       ConnectionHandler handler,
       SendScheduler scheduler,
       int maxMessageBytes,
       int sendQueueLimit,
-      long sendTimeoutMillis) {
+      long sendTimeoutMillis,
+      WebSocketMetrics metrics) {
     this.handler = handler;
     this.scheduler = scheduler;
     this.maxMessageBytes = maxMessageBytes;
     this.sendQueueLimit = sendQueueLimit;
     this.sendTimeoutMillis = sendTimeoutMillis;
+    this.metrics = metrics;
+    metrics.sendQueueDepth(this::queuedFrames);
+  }
+
+  /** The frames queued for all sessions and not yet written. */
+  int queuedFrames() {
+    int total = 0;
+    for (JakartaClientSession session : sessions.values()) {
+      total += session.queued();
+    }
+    return total;
   }
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
     Object user = config.getUserProperties().get(HandshakeConfigurator.USER);
     if (!(user instanceof UserInfo userInfo) || !userInfo.isAuthenticated()) {
+      metrics.connectionRefused(session.getRequestURI().getPath(), "unauthorized");
       closeQuietly(session, CloseCode.POLICY_VIOLATION, "Not authenticated");
       return;
     }
@@ -90,7 +106,7 @@ public final class CoreEndpoint extends Endpoint {
             (String) config.getUserProperties().get(HandshakeConfigurator.IDENTIFIER),
             path);
     JakartaClientSession client =
-        new JakartaClientSession(session, info, scheduler, sendQueueLimit);
+        new JakartaClientSession(session, info, scheduler, sendQueueLimit, metrics);
     sessions.put(session.getId(), client);
     TextAssembler assembler = new TextAssembler(maxMessageBytes);
     TextAssembler.Sink sink =

@@ -16,6 +16,7 @@ import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.CloseCode;
 import org.cdswebsocket.spi.LogSafe;
 import org.cdswebsocket.spi.OutboundPayload;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,28 @@ final class JakartaClientSession implements ClientSession {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final SendScheduler scheduler;
   private final int queueLimit;
+  private final WebSocketMetrics metrics;
 
   JakartaClientSession(Session session, ClientInfo info, SendScheduler scheduler, int queueLimit) {
+    this(session, info, scheduler, queueLimit, WebSocketMetrics.NONE);
+  }
+
+  JakartaClientSession(
+      Session session,
+      ClientInfo info,
+      SendScheduler scheduler,
+      int queueLimit,
+      WebSocketMetrics metrics) {
     this.session = session;
     this.info = info;
     this.scheduler = scheduler;
     this.queueLimit = queueLimit;
+    this.metrics = metrics;
+  }
+
+  /** Frames queued and not yet written. */
+  int queued() {
+    return queued.get();
   }
 
   @Override
@@ -72,6 +89,9 @@ final class JakartaClientSession implements ClientSession {
       queued.decrementAndGet();
       LOG.warn(
           "A session of user {} does not read its messages; closing it", LogSafe.text(info.user()));
+      if (session.isOpen()) {
+        metrics.slowConsumerClosed(info.servicePath());
+      }
       close(CloseCode.TRY_AGAIN_LATER, "Send queue limit exceeded");
       return;
     }

@@ -71,7 +71,8 @@ public final class WsEndpointRegistrar
             scheduler,
             settings.maxMessageBytes(),
             settings.sendQueueLimit(),
-            settings.ws().sendTimeoutMillis());
+            settings.ws().sendTimeoutMillis(),
+            context.metrics());
     for (Endpoint serviceEndpoint : context.endpoints()) {
       try {
         container.addEndpoint(

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.SessionGroupWriter;
+import org.cdswebsocket.spi.WebSocketMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +154,32 @@ class SendSchedulerTest {
     release.countDown();
     session.send(OutboundPayload.text("e", "late"));
     assertThat(fake.received()).doesNotContain("late");
+  }
+
+  @Test
+  void aSlowConsumerCloseIsReportedOnceWithItsEndpointPath() throws Exception {
+    scheduler = new SendScheduler(1);
+    FakeWsSession fake = new FakeWsSession();
+    CountDownLatch release = new CountDownLatch(1);
+    toRelease.add(release);
+    fake.blockWrites = release;
+    List<String> closes = new CopyOnWriteArrayList<>();
+    WebSocketMetrics metrics =
+        new WebSocketMetrics() {
+          @Override
+          public void slowConsumerClosed(String path) {
+            closes.add(path);
+          }
+        };
+    ClientInfo info = FakeWsSession.info("u");
+    JakartaClientSession session =
+        new JakartaClientSession(fake.session, info, scheduler, 5, metrics);
+
+    for (int i = 0; i < 50; i++) {
+      session.send(OutboundPayload.text("e", "m" + i));
+    }
+
+    assertThat(closes).containsExactly(info.servicePath());
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -1,0 +1,2 @@
+/** What core measures, and the connection-handler decorator that measures it. */
+package org.cdswebsocket.metrics;
