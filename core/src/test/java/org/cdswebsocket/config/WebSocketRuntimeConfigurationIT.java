@@ -17,6 +17,7 @@ import org.cdswebsocket.spi.Endpoint;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.TransportContext;
 import org.cdswebsocket.spi.WebSocketKind;
+import org.cdswebsocket.testing.MapPropertiesProvider;
 import org.cdswebsocket.testing.TestClientSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sap.cds.services.environment.CdsEnvironment;
 import com.sap.cds.services.environment.CdsProperties;
-import com.sap.cds.services.environment.PropertiesProvider;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import com.sap.cloud.environment.servicebinding.api.DefaultServiceBinding;
 import com.sap.cloud.environment.servicebinding.api.DefaultServiceBindingAccessor;
 import com.sap.cloud.environment.servicebinding.api.ServiceBinding;
 import java.util.List;
 import java.util.Map;
+import org.cdswebsocket.testing.MapPropertiesProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,32 +96,8 @@ class CapMockUsersTest {
 
   private static CdsEnvironment environment(CdsProperties cds, List<ServiceBinding> bindings) {
     DefaultServiceBindingAccessor.setInstance(() -> bindings);
-    CdsRuntimeConfigurer configurer = CdsRuntimeConfigurer.create(new Properties(cds));
+    CdsRuntimeConfigurer configurer =
+        CdsRuntimeConfigurer.create(new MapPropertiesProvider(Map.of(), cds));
     return configurer.getCdsRuntime().getEnvironment();
-  }
-
-  private record Properties(CdsProperties cds) implements PropertiesProvider {
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T bindPropertyClass(String prefix, Class<T> type) {
-      if (type.isInstance(cds)) {
-        return (T) cds;
-      }
-      try {
-        return type.getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public <T> T getProperty(String key, Class<T> type, T defaultValue) {
-      return defaultValue;
-    }
-
-    @Override
-    public String getProperty(String key, String defaultValue) {
-      return defaultValue;
-    }
   }
 }

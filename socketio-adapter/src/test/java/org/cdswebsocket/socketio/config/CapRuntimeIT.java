@@ -17,6 +17,7 @@ import org.cdswebsocket.socketio.auth.CapHandshakeAuthenticator;
 import org.cdswebsocket.socketio.auth.HandshakeRejectedException;
 import org.cdswebsocket.socketio.auth.HandshakeRequest;
 import org.cdswebsocket.socketio.auth.MockUserPasswords;
+import org.cdswebsocket.testing.MapPropertiesProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class CapRuntimeIT {
     cds.getSecurity().getMock().setUsers(new java.util.HashMap<>(Map.of("alice", alice)));
     CdsRuntimeConfigurer configurer =
         CdsRuntimeConfigurer.create(
-            new TestProperties(
+            new MapPropertiesProvider(
                 Map.of("cds.websocket.kind", "socket.io", "cds.websocket.port", "0"), cds));
     configurer.serviceConfigurations().eventHandlerConfigurations().providerConfigurations();
     runtime = configurer.complete();

@@ -1,4 +1,4 @@
-package org.cdswebsocket.config;
+package org.cdswebsocket.testing;
 
 import com.sap.cds.services.environment.CdsProperties;
 import com.sap.cds.services.environment.PropertiesProvider;
@@ -8,12 +8,16 @@ import java.util.Map;
  * CAP properties for a runtime built without Spring: flat texts for {@code cds.websocket.*} and a
  * typed {@link CdsProperties} for CAP's own settings ({@code cds.application.services.*}).
  */
-final class MapPropertiesProvider implements PropertiesProvider {
+public final class MapPropertiesProvider implements PropertiesProvider {
 
   private final Map<String, String> texts;
   private final CdsProperties cds;
 
-  MapPropertiesProvider(Map<String, String> texts, CdsProperties cds) {
+  /**
+   * @param texts {@code cds.websocket.*} and other flat properties
+   * @param cds CAP's typed settings
+   */
+  public MapPropertiesProvider(Map<String, String> texts, CdsProperties cds) {
     this.texts = Map.copyOf(texts);
     this.cds = cds;
   }
@@ -51,6 +55,9 @@ final class MapPropertiesProvider implements PropertiesProvider {
     }
     if (type == Integer.class) {
       return (T) Integer.valueOf(text);
+    }
+    if (type == Long.class) {
+      return (T) Long.valueOf(text);
     }
     throw new IllegalArgumentException("Unsupported property type " + type + " for " + key);
   }
