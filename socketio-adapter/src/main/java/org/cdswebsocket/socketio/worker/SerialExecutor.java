@@ -78,7 +78,9 @@ public final class SerialExecutor {
       }
       try {
         task.run();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // an Error (e.g. a NoSuchMethodError from a broken dependency) must not leave this
+        // executor marked as running with nobody draining it: the socket would hang for good
         LOG.error("Socket.IO session task failed", e);
       }
     }
