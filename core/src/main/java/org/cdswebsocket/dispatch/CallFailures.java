@@ -38,7 +38,7 @@ final class CallFailures {
     Object error;
     if (failure instanceof ServiceException e) {
       LOG.info(
-          "Call of '{}' by user {} at {} failed: {}",
+          "Call of {} by user {} at {} failed: {}",
           LogSafe.text(call),
           LogSafe.text(session.info().user()),
           endpoint.path(),
@@ -46,7 +46,7 @@ final class CallFailures {
       error = ErrorPayload.of(e);
     } else {
       LOG.error(
-          "Call of '{}' by user {} at {} failed unexpectedly",
+          "Call of {} by user {} at {} failed unexpectedly",
           LogSafe.text(call),
           LogSafe.text(session.info().user()),
           endpoint.path(),

@@ -174,7 +174,7 @@ public final class DispatchingConnectionHandler implements ConnectionHandler {
     Optional<OperationDefinition> operation = endpoint.operation(message.event());
     if (operation.isEmpty()) {
       LOG.warn(
-          "Session {} at {} sent unknown event '{}'",
+          "Session {} at {} sent unknown event {}",
           session.id(),
           endpoint.path(),
           LogSafe.text(message.event()));

@@ -78,10 +78,10 @@ class ChatWsIT {
           this is not json                                                     | Malformed JSON
           [1, 2, 3]                                                            | must be an object
           {"data": {"text": "no event"}}                                       | needs a non-empty string member 'event'
-          {"event": "doesNotExist", "data": {}}                                | unknown event 'doesNotExist'
-          {"event": "message", "data": {"text": 42}}                           | Parameter "text" must be a string
+          {"event": "doesNotExist", "data": {}}                                | unknown event "doesNotExist"
+          {"event": "message", "data": {"text": 42}}                           | Parameter \\"text\\" must be a string
           {"event": "message", "data": "text"}                                 | Member 'data' must be an object
-          {"event": "message", "data": {"text": "x", "extra": 1}}              | Property "extra" does not exist
+          {"event": "message", "data": {"text": "x", "extra": 1}}              | Property \\"extra\\" does not exist
           {"event": "announce", "data": {"text": "bob is no moderator"}}       | Not authorized
           """)
   void badInputIsLoggedAndHarmsNoSession(String frame, String logged, CapturedOutput output)
