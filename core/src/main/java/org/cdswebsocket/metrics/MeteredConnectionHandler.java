@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cdswebsocket.spi.AckCallback;
+import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.ConnectionHandler;
 import org.cdswebsocket.spi.InboundFrame;
@@ -44,6 +45,11 @@ public final class MeteredConnectionHandler implements ConnectionHandler {
   /** The decorated handler. */
   public ConnectionHandler getDelegate() {
     return delegate;
+  }
+
+  @Override
+  public String refusal(ClientInfo client) {
+    return delegate.refusal(client);
   }
 
   @Override
