@@ -2,9 +2,7 @@ package org.cdswebsocket.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -47,23 +45,6 @@ public final class OriginPolicy {
             .filter(Objects::nonNull)
             .collect(Collectors.toUnmodifiableSet());
     this.anyPort = anyPort;
-  }
-
-  /**
-   * Parses the setting's value: a list, or one comma-separated string; {@code null} gives an empty
-   * list.
-   */
-  public static List<String> parse(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> c) {
-      return c.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-    return Arrays.stream(String.valueOf(value).split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .toList();
   }
 
   /** Whether every origin is allowed ({@code *} configured). */

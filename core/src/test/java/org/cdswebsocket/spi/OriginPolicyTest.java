@@ -3,6 +3,7 @@ package org.cdswebsocket.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which origins may open a socket. */
@@ -64,10 +65,14 @@ class OriginPolicyTest {
 
   @Test
   void settingIsParsedFromListsAndCommaSeparatedStrings() {
-    assertThat(OriginPolicy.parse("https://a.example, https://b.example"))
+    String key = "cds.websocket.allowed-origins";
+    Map<String, String> comma = Map.of(key, "https://a.example, https://b.example");
+    Map<String, String> yaml = Map.of(key + "[0]", "https://a.example");
+
+    assertThat(WebSocketSettings.read(comma::get).allowedOrigins())
         .containsExactly("https://a.example", "https://b.example");
-    assertThat(OriginPolicy.parse(List.of("https://a.example")))
+    assertThat(WebSocketSettings.read(yaml::get).allowedOrigins())
         .containsExactly("https://a.example");
-    assertThat(OriginPolicy.parse(null)).isEmpty();
+    assertThat(WebSocketSettings.defaults().allowedOrigins()).isEmpty();
   }
 }
