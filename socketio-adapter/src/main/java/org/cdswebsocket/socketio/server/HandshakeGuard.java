@@ -17,9 +17,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cdswebsocket.spi.LogSafe;
 import org.cdswebsocket.spi.OriginPolicy;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *       credentials allowed); accepted origins get {@code Access-Control-Allow-Origin: <origin>}
  *       and {@code Access-Control-Allow-Credentials: true}, and their preflight requests are
  *       answered here; no other response carries CORS headers.
+ *   <li>Sessions: a request for a malformed, unknown or ended {@code sid} gets 400 {@code Session
+ *       ID unknown} (the library answers a bare 500 or fails with an exception).
  *   <li>Handshake: only Engine.IO v4 ({@code EIO=4}) with a configured transport and method GET;
  *       refused like the reference server with 400 and {@code {"code":..,"message":..}}.
  * </ul>
@@ -51,6 +55,8 @@ final class HandshakeGuard extends ChannelDuplexHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
   private static final AttributeKey<String> CORS_ORIGIN =
       AttributeKey.valueOf("cds.websocket.corsOrigin");
+  private static final AttributeKey<Boolean> SESSION_REQUEST =
+      AttributeKey.valueOf("cds.websocket.sessionRequest");
 
   private final String context;
   private final List<String> transports;
@@ -66,6 +72,7 @@ final class HandshakeGuard extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof FullHttpRequest request) {
       ctx.channel().attr(CORS_ORIGIN).set(null);
+      ctx.channel().attr(SESSION_REQUEST).set(null);
       QueryStringDecoder query = new QueryStringDecoder(request.uri());
       if (query.path().startsWith(context)) {
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
@@ -88,14 +95,27 @@ final class HandshakeGuard extends ChannelDuplexHandler {
           respond(ctx, HttpResponseStatus.BAD_REQUEST, refusal);
           return;
         }
+        if (query.parameters().containsKey("sid")) {
+          ctx.channel().attr(SESSION_REQUEST).set(Boolean.TRUE);
+        }
       }
     }
     ctx.fireChannelRead(msg);
   }
 
-  /** Adds the CORS headers of an accepted origin to every response of its request. */
+  /**
+   * Adds the CORS headers of an accepted origin to every response of its request, and answers a
+   * request for an unknown or ended session like the reference server (400, {@code Session ID
+   * unknown}) where the library would answer a bare 500.
+   */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse original
+        && HttpResponseStatus.INTERNAL_SERVER_ERROR.equals(original.status())
+        && Boolean.TRUE.equals(ctx.channel().attr(SESSION_REQUEST).get())) {
+      ReferenceCountUtil.release(original);
+      msg = errorResponse(HttpResponseStatus.BAD_REQUEST, error(1, "Session ID unknown"));
+    }
     if (msg instanceof HttpResponse response) {
       String origin = ctx.channel().attr(CORS_ORIGIN).get();
       if (origin != null) {
@@ -137,8 +157,11 @@ final class HandshakeGuard extends ChannelDuplexHandler {
 
   private String check(QueryStringDecoder query, FullHttpRequest request) {
     Map<String, List<String>> params = query.parameters();
+    if (params.containsKey("disconnect")) {
+      return error(3, "Bad request"); // a legacy parameter the library mishandles for unknown sids
+    }
     if (params.containsKey("sid")) {
-      return null;
+      return isUuid(first(params, "sid")) ? null : error(1, "Session ID unknown");
     }
     if (!"4".equals(first(params, "EIO"))) {
       return error(5, "Unsupported protocol version");
@@ -152,6 +175,14 @@ final class HandshakeGuard extends ChannelDuplexHandler {
     return null;
   }
 
+  private static boolean isUuid(String sid) {
+    try {
+      return sid != null && UUID.fromString(sid).toString().equalsIgnoreCase(sid);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static String first(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
@@ -162,11 +193,15 @@ final class HandshakeGuard extends ChannelDuplexHandler {
   }
 
   private static void respond(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
+    ctx.writeAndFlush(errorResponse(status, body)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static FullHttpResponse errorResponse(HttpResponseStatus status, String body) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    return response;
   }
 }

@@ -258,7 +258,44 @@ class SocketIoHardeningIT {
     }
   }
 
+  @Test
+  void requestsForUnknownMalformedOrEndedSessionsGet400() throws Exception {
+    int port = start(SocketIoOptions.builder());
+    String unknown = java.util.UUID.randomUUID().toString();
+    String ended = pollingHandshake(port, null);
+    post(port, ended, "1"); // the client closes its Engine.IO session
+    await().atMost(Duration.ofSeconds(10)).until(() -> get(url(port, ended)).statusCode() == 400);
+
+    for (URI uri :
+        List.of(
+            url(port, unknown),
+            url(port, "not-a-uuid"),
+            url(port, ended),
+            URI.create(url(port, unknown) + "&disconnect=1"))) {
+      HttpResponse<String> response = get(uri);
+
+      assertThat(response.statusCode()).as(uri.toString()).isEqualTo(400);
+      assertThat(response.body()).as(uri.toString()).startsWith("{\"code\":");
+    }
+    HttpResponse<String> unknownPost =
+        HTTP.send(
+            HttpRequest.newBuilder(url(port, unknown))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("40/ws/chat,"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unknownPost.statusCode()).isEqualTo(400);
+    assertThat(unknownPost.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+    assertThat(handler.opened).isEmpty();
+  }
+
   // --- helpers ----------------------------------------------------------------------------
+
+  private static HttpResponse<String> get(URI uri) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
   private static int upgradeStatus(int port, String origin) {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
