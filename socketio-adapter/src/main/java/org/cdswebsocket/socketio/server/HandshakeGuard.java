@@ -56,7 +56,7 @@ final class HandshakeGuard extends ChannelDuplexHandler {
   private static final AttributeKey<String> CORS_ORIGIN =
       AttributeKey.valueOf("cds.websocket.corsOrigin");
   private static final AttributeKey<Boolean> SESSION_REQUEST =
-      AttributeKey.valueOf("cds.websocket.sessionRequest");
+      AttributeKey.valueOf("cdsWebsocketSessionRequest");
 
   private final String context;
   private final List<String> transports;
