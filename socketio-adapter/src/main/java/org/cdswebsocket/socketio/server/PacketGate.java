@@ -1,12 +1,17 @@
 package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +56,29 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
   private final NamespaceRouter router;
   private final SioPacketParser parser = new SioPacketParser();
 
+  private static boolean isWebsocketHandshake(FullHttpRequest request) {
+    return request
+            .headers()
+            .containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
+        && !request.uri().contains("sid=");
+  }
+
+  /**
+   * A connection opened directly over websocket sends no frame until it connects a namespace, yet
+   * must be closable from the start (connect timeout): its channel is remembered as soon as the
+   * library has created the Engine.IO session for it (the library's own disconnect does not
+   * reliably close a websocket that never sent a frame).
+   */
+  private void captureHandshakeChannel(Channel channel) {
+    ClientHead head = channel.attr(ClientHead.CLIENT).get();
+    if (head == null) {
+      return; // refused before a session existed
+    }
+    Connection connection = connections.of(head);
+    connection.websocket(channel);
+    channel.closeFuture().addListener(closed -> connections.release(connection));
+  }
+
   /** The marker result of a record that closes the connection. */
   private static final String CLOSE = new String("close");
 
@@ -61,6 +89,12 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof FullHttpRequest request && isWebsocketHandshake(request)) {
+      Channel channel = ctx.channel();
+      ctx.fireChannelRead(msg);
+      captureHandshakeChannel(channel);
+      return;
+    }
     if (!(msg instanceof PacketsMessage message)) {
       ctx.fireChannelRead(msg);
       return;
