@@ -4,6 +4,7 @@
 # Servers (each started fresh for every round, stopped by the PID this script started):
 #   java-ws    the bench app (bench/, CAP Java + cds-websocket), kind ws, on Tomcat
 #   java-sio   the same jar with --cds.websocket.kind=socket.io (netty-socketio, own port)
+#   java-sio-same  kind socket.io on the app's own port (Tomcat, same-port mode, no cds.websocket.port)
 #   node-ws    the Node plugin @cap-js-community/websocket (bench/node-reference), kind ws
 #   node-sio   the same Node app with CDS_WEBSOCKET_KIND=socket.io
 # Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode.
@@ -100,6 +101,20 @@ wait_quiet() {
 start_server() {
   LOG=$OUT/$1-round$2.log
   case $1 in
+    java-sio-same)
+      require_free_port "$HTTP_PORT"
+      # shellcheck disable=SC2086 # JAVA_OPTS and SIO_QUEUES are word lists
+      java $JAVA_OPTS -jar "$JAR" --server.port="$HTTP_PORT" --cds.websocket.kind=socket.io \
+        $SIO_QUEUES >"$LOG" 2>&1 &
+      SERVER_PID=$!
+      KIND=socket.io BASE=ws://127.0.0.1:$HTTP_PORT
+      # the Engine.IO path answers 503 until the Socket.IO server started: wait for a 200
+      for _ in $(seq 1 240); do
+        kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited, see $LOG"; exit 1; }
+        [ "$(curl -s -o /dev/null --max-time 2 -u bench:bench -w '%{http_code}' \
+          "http://127.0.0.1:$HTTP_PORT/socket.io/?EIO=4&transport=polling" || true)" = 200 ] && break
+        sleep 0.5
+      done ;;
     java-ws|java-sio)
       local kind=ws extra=""
       [ "$1" = java-sio ] && kind=socket.io && extra=$SIO_QUEUES

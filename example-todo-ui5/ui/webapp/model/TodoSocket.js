@@ -11,8 +11,8 @@ sap.ui.define([], () => {
   };
 
   /**
-   * The page's Socket.IO connection to TodoService (namespace /ws/todo on the app's Socket.IO
-   * port, read from `config.json`).
+   * The page's Socket.IO connection to TodoService: namespace /ws/todo on the app's own origin
+   * (`io("/ws/todo")`, no port), through the app's security chain.
    *
    * Every change is an entity event with an acknowledgement: `call("Todos:create", {title})`
    * resolves with the acknowledged row, or rejects with the error the server put into the
@@ -25,7 +25,10 @@ sap.ui.define([], () => {
    */
   class TodoSocket {
     /**
-     * Connects as a mock user; the credentials go into the Socket.IO `auth` payload.
+     * Connects as a mock user; the credentials go into the `Authorization` header of the Engine.IO
+     * requests, which the app's security chain checks. (Browsers cannot put a header on a websocket
+     * upgrade: with typed mock-user credentials the connection stays on long-polling; behind an
+     * approuter its session authenticates the upgrade too.)
      *
      * @param {string} user the user name
      * @param {string} password the password
@@ -39,10 +42,9 @@ sap.ui.define([], () => {
       if (!response.ok) {
         throw new Error(`No connection settings (HTTP ${response.status})`);
       }
-      const { port, namespace } = await response.json();
-      const url = `${location.protocol}//${location.hostname}:${port}${namespace}`;
-      const socket = io(url, {
-        auth: { authorization: basic(user, password) },
+      const { namespace } = await response.json();
+      const socket = io(namespace, {
+        extraHeaders: { Authorization: basic(user, password) },
         forceNew: true,
         reconnectionDelayMax: 5000,
       });
@@ -50,7 +52,11 @@ sap.ui.define([], () => {
         const refused = (error) => {
           socket.off("connect", connected);
           socket.close();
-          reject(error.message === UNAUTHORIZED ? Object.assign(new Error(UNAUTHORIZED), { code: 401 }) : error);
+          // the app's chain refuses the handshake with HTTP 401: socket.io-client reports it as a
+          // transport error whose description is the status
+          const status = error.description ?? error.context?.status;
+          const refusedCredentials = status === 401 || error.message === UNAUTHORIZED;
+          reject(refusedCredentials ? Object.assign(new Error(UNAUTHORIZED), { code: 401 }) : error);
         };
         const connected = () => {
           socket.off("connect_error", refused);

@@ -50,17 +50,26 @@
     };
   }
 
-  // Kind socket.io: credentials go into the Socket.IO auth payload; results come back as acks.
-  // Without a password (auth: "ticket"), every (re)connect fetches a one-time ticket from the
-  // app's GET /ws-ticket; the browser logs in to that request itself (its Basic dialog, or the
-  // session an approuter keeps), so no credential ever passes through this script.
+  // Kind socket.io, same origin as the page: io("/ws/chat") on the app's own port, through the
+  // app's security chain. With typed mock-user credentials the polling requests carry them as a
+  // header and the websocket upgrade as the X-Authorization cookie (development only, see README);
+  // with "browser login" no credential passes through this script: the browser's own login
+  // (its Basic dialog, or the session an approuter keeps) authenticates every request.
   function connectSocketIo(config, authorization) {
-    const url = location.protocol + "//" + location.hostname + ":" + config.port + config.path;
-    const auth = authorization === "ticket" ? (callback) => ticket(config).then(callback) : { authorization };
-    const who = authorization === "ticket" ? "browser login" : $("user").value;
-    const socket = io(url, { auth, reconnectionAttempts: 3 });
-    socket.on("connect", () => status("Connected as " + who + " (socket.io)"));
-    socket.on("connect_error", (error) => error.message === "401" ? loginFailed() : status("Error: " + error.message));
+    const browserLogin = authorization === "browser";
+    document.cookie = "X-Authorization=" + (browserLogin ? "" : encodeURIComponent(authorization)) + "; path=/; SameSite=Strict";
+    const who = browserLogin ? "browser login" : $("user").value;
+    const options = { reconnectionAttempts: 3 };
+    if (!browserLogin) options.extraHeaders = { Authorization: authorization };
+    const socket = io(config.path, options);
+    let connected = false;
+    socket.on("connect", () => { connected = true; status("Connected as " + who + " (socket.io)"); });
+    // a refused handshake (HTTP 401 from the app's security chain) ends the attempt at once
+    socket.on("connect_error", (error) => {
+      if (connected) return status("Error: " + error.message);
+      socket.disconnect();
+      loginFailed();
+    });
     socket.on("received", (data) => onEvent("received", data));
     socket.on("presence", (data) => onEvent("presence", data));
     socket.on("disconnect", (reason) => status("Disconnected (" + reason + ")"));
@@ -70,16 +79,6 @@
       }),
       close: () => socket.disconnect(),
     };
-  }
-
-  // Resolves to the auth payload {ticket}; an empty payload when no ticket is issued (refused: 401).
-  async function ticket(config) {
-    try {
-      const response = await fetch(config.ticket, { credentials: "same-origin", cache: "no-store" });
-      return response.ok ? { ticket: (await response.json()).ticket } : {};
-    } catch (error) {
-      return {};
-    }
   }
 
   function loginFailed() {
@@ -100,7 +99,7 @@
     event.preventDefault();
     $("login-error").hidden = true;
     const authorization = event.submitter && event.submitter.id === "browser-login"
-      ? "ticket"
+      ? "browser"
       : "Basic " + btoa($("user").value + ":" + $("password").value);
     const config = await configured;
     $("login").hidden = true;

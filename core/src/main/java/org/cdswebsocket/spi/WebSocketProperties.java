@@ -99,9 +99,14 @@ public final class WebSocketProperties {
           "Browser origins (scheme://host[:port]) allowed to open sockets besides the app's own;"
               + " '*' allows any. Other origins get 403 before the upgrade.");
 
-  /** Kind socket.io: the standalone port. */
+  /** Kind socket.io: the standalone port; unset serves Socket.IO on the application's port. */
   public static final WebSocketProperty<Integer> PORT =
-      integer(P + "port", 8081, "Kind socket.io: TCP port of the Socket.IO server; 0 picks one.");
+      integer(
+          P + "port",
+          null,
+          "Kind socket.io: unset (default) serves Socket.IO on the application's HTTP port through"
+              + " its security chain; a number starts a standalone Socket.IO server on that TCP"
+              + " port instead (0 picks one).");
 
   /** Kind socket.io: the interface to bind. */
   public static final WebSocketProperty<String> OPTIONS_HOSTNAME =

@@ -131,7 +131,7 @@ public record WebSocketSettings(
   /**
    * Options of kind {@code socket.io}; see {@link WebSocketProperties} for each one.
    *
-   * @param port the standalone port
+   * @param port the standalone port, or {@code null} for the application's own HTTP port
    * @param hostname the interface to bind, or {@code null} for all
    * @param path the Engine.IO path
    * @param pingIntervalMillis Engine.IO ping interval
@@ -152,7 +152,7 @@ public record WebSocketSettings(
    * @param maxNamespaces namespaces one connection may join
    */
   public record SocketIo(
-      int port,
+      Integer port,
       String hostname,
       String path,
       int pingIntervalMillis,
@@ -175,6 +175,19 @@ public record WebSocketSettings(
     public SocketIo {
       corsOrigins = List.copyOf(corsOrigins);
       transports = List.copyOf(transports);
+    }
+
+    /** Whether Socket.IO runs on a port of its own ({@code cds.websocket.port} is set). */
+    public boolean standalone() {
+      return port != null;
+    }
+
+    /**
+     * Whether Socket.IO is served on the application's own HTTP port, read from the settings
+     * source without reading every other setting (for Spring conditions).
+     */
+    public static boolean onApplicationPort(SettingsSource source) {
+      return PORT.read(source) == null;
     }
 
     static SocketIo read(SettingsSource source, int maxMessageBytes) {

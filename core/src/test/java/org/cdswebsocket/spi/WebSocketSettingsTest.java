@@ -38,7 +38,7 @@ class WebSocketSettingsTest {
     assertThat(settings.socketIo())
         .isEqualTo(
             new WebSocketSettings.SocketIo(
-                8081,
+                null,
                 null,
                 "/socket.io",
                 25_000,
@@ -299,5 +299,18 @@ class WebSocketSettingsTest {
             read("cds.websocket.operator.include", "and", "cds.websocket.operator.exclude", "and")
                 .operators())
         .isEqualTo(new WebSocketSettings.Operators("and", "and"));
+  }
+
+  @Test
+  void socketIoRunsOnTheApplicationPortUnlessAPortIsSet() {
+    Map<String, String> raw = new HashMap<>();
+    assertThat(WebSocketSettings.SocketIo.onApplicationPort(raw::get)).isTrue();
+    assertThat(WebSocketSettings.read(raw::get).socketIo().standalone()).isFalse();
+
+    raw.put("cds.websocket.port", "0");
+
+    assertThat(WebSocketSettings.SocketIo.onApplicationPort(raw::get)).isFalse();
+    assertThat(WebSocketSettings.read(raw::get).socketIo().standalone()).isTrue();
+    assertThat(WebSocketSettings.read(raw::get).socketIo().port()).isZero();
   }
 }

@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Runs the test app with kind {@code socket.io}: the Socket.IO server on a free port (read it with
- * {@link org.cdswebsocket.test.SocketIoTestClient#port}). Every socket.io test class carries
- * exactly this configuration, so Spring's context cache starts the app once for all of them.
+ * Runs the test app with kind {@code socket.io} in same-port mode: Socket.IO on the app's port
+ * (read it with {@link org.cdswebsocket.test.SocketIoTestClient#port}). Every socket.io test class
+ * carries exactly this configuration, so Spring's context cache starts the app once for all of
+ * them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Inherited
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"cds.websocket.kind=socket.io", "cds.websocket.port=0"})
+    properties = {"cds.websocket.kind=socket.io"})
 public @interface SocketIoKindTest {}

@@ -166,10 +166,13 @@ public final class SocketIoTestClient implements AutoCloseable {
         runtime
             .getServiceCatalog()
             .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME);
-    if (handle == null || handle.port() <= 0) {
+    if (handle == null || !handle.isRunning()) {
       throw new IllegalStateException("The Socket.IO server is not running");
     }
-    return handle.port();
+    // same-port mode binds no port of its own: Socket.IO is on the app's HTTP port
+    return handle.port() > 0
+        ? handle.port()
+        : runtime.getEnvironment().getProperty("local.server.port", Integer.class, -1);
   }
 
   /** Waits until the namespace is joined; fails when the join is refused or times out. */
@@ -390,8 +393,12 @@ public final class SocketIoTestClient implements AutoCloseable {
       return this;
     }
 
-    /** Basic credentials of a mock user in the {@code auth} payload. */
+    /**
+     * Basic credentials of a mock user, in the {@code auth} payload (checked on a standalone port)
+     * and as {@code Authorization} header (checked by the app's security chain on its own port).
+     */
     public Builder basic(String user, String password) {
+      authorizationHeader(Credentials.basic(user, password));
       return credentials(Credentials.basic(user, password));
     }
 

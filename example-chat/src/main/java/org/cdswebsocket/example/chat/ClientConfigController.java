@@ -4,23 +4,20 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tells the chat page which kind to speak and where: {@code GET /app/config.json}. For kind
- * socket.io the port is the one the Socket.IO server is bound to (also with {@code
- * cds.websocket.port: 0}), and {@code ticket} names the endpoint that issues connection tickets.
+ * Tells the chat page which kind to speak: {@code GET /app/config.json}. Both kinds are served on
+ * the app's own origin, so the page connects to the relative path ({@code io("/ws/chat")} or {@code
+ * new WebSocket(location.host + "/ws/chat")}); no port, no ticket.
  */
 @RestController
 public class ClientConfigController {
 
-  private final Environment environment;
   private final CdsRuntime runtime;
 
-  public ClientConfigController(Environment environment, CdsRuntime runtime) {
-    this.environment = environment;
+  public ClientConfigController(CdsRuntime runtime) {
     this.runtime = runtime;
   }
 
@@ -33,14 +30,6 @@ public class ClientConfigController {
             .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME);
     config.put("kind", socketIo == null ? "ws" : "socket.io");
     config.put("path", "/ws/chat");
-    config.put("port", socketIo == null ? 0 : socketIo.port());
-    if (socketIo != null) {
-      config.put(
-          "ticket",
-          environment
-              .getProperty("cds.websocket.ticket.endpoint.path", "/ws-ticket")
-              .replaceFirst("^/", ""));
-    }
     return config;
   }
 }

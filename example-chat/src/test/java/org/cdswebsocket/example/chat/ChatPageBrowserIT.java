@@ -26,7 +26,7 @@ class ChatPageBrowserIT {
   @Nested
   @SpringBootTest(
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-      properties = {"cds.websocket.kind=socket.io", "cds.websocket.port=0"})
+      properties = {"cds.websocket.kind=socket.io"})
   class KindSocketIo {
     @LocalServerPort int port;
 

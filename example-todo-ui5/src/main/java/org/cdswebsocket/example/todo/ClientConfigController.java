@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tells the page where the Socket.IO server listens: {@code GET /app/config.json} returns {@code
- * {"port": 4000, "namespace": "/ws/todo"}}. The port is the one actually bound, so the page also
- * works with {@code cds.websocket.port: 0}.
+ * {"namespace": "/ws/todo"}}: the page connects to it on its own origin ({@code io("/ws/todo")}),
+ * so no port is needed.
  */
 @RestController
 public class ClientConfigController {
@@ -36,6 +36,6 @@ public class ClientConfigController {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .body(Map.of("error", "The Socket.IO server is not running (cds.websocket.kind?)"));
     }
-    return ResponseEntity.ok(Map.of("port", socketIo.port(), "namespace", NAMESPACE));
+    return ResponseEntity.ok(Map.of("namespace", NAMESPACE)); // same origin: no port
   }
 }

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "cds.websocket.port=0")
+    properties = "cds.websocket.kind=socket.io")
 class TodoBrowserIT {
 
   private static final Path SCRIPT = Path.of("src/test/e2e/two-browsers.mjs");

@@ -10,6 +10,7 @@ import org.cdswebsocket.socketio.auth.CapHandshakeAuthenticator;
 import org.cdswebsocket.socketio.auth.MockUserPasswords;
 import org.cdswebsocket.socketio.auth.SapJwtValidator;
 import org.cdswebsocket.socketio.auth.WebSocketTicketService;
+import org.cdswebsocket.socketio.bridge.EngineIoBridge;
 import org.cdswebsocket.socketio.server.SocketIoGateway;
 import org.cdswebsocket.socketio.server.SocketIoOptions;
 import org.cdswebsocket.spi.Endpoint;
@@ -19,6 +20,11 @@ import org.cdswebsocket.spi.TransportContext;
  * The {@link SocketIoServerHandle} in CAP's catalog. It builds and starts the {@link
  * SocketIoGateway} when the application is prepared (the core runtime exists by then) and stops it
  * when the application stops. Start and stop are idempotent and synchronized.
+ *
+ * <p>Two modes over one gateway: same-port (the default; the {@link EngineIoBridge} serves the
+ * Engine.IO path in the application's servlet container, users come from its security chain) and
+ * standalone (when {@code cds.websocket.port} is set; own port, own authentication with tickets,
+ * auth payload and headers).
  */
 public final class DefaultSocketIoServerHandle extends ServiceDelegator
     implements SocketIoServerHandle {
@@ -26,14 +32,37 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
   private final CdsRuntime cdsRuntime;
   private final SocketIoOptions options;
   private final WebSocketTicketService tickets;
+  private final boolean ownPort;
   private SocketIoGateway gateway;
+  private EngineIoBridge bridge;
 
   DefaultSocketIoServerHandle(
-      CdsRuntime cdsRuntime, SocketIoOptions options, WebSocketTicketService tickets) {
+      CdsRuntime cdsRuntime,
+      SocketIoOptions options,
+      WebSocketTicketService tickets,
+      boolean ownPort) {
     super(DEFAULT_NAME);
     this.cdsRuntime = cdsRuntime;
     this.options = options;
     this.tickets = tickets;
+    this.ownPort = ownPort;
+  }
+
+  /**
+   * Whether the server binds its own port ({@code cds.websocket.port} set) instead of the app's.
+   */
+  public boolean ownPort() {
+    return ownPort;
+  }
+
+  /** The options the server runs with. */
+  public SocketIoOptions options() {
+    return options;
+  }
+
+  /** The same-port entry for the servlet, while the server runs in same-port mode. */
+  public synchronized Optional<EngineIoBridge> bridge() {
+    return bridge != null && bridge.isRunning() ? Optional.of(bridge) : Optional.empty();
   }
 
   /** Starts the server unless it runs already. */
@@ -43,17 +72,37 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
     }
     TransportContext context = TransportContext.of(cdsRuntime).orElseThrow();
     List<String> namespaces = context.endpoints().stream().map(Endpoint::path).toList();
-    CapHandshakeAuthenticator authenticator =
-        new CapHandshakeAuthenticator(
-            cdsRuntime,
-            new MockUserPasswords(cdsRuntime.getEnvironment()),
-            SapJwtValidator.createIfAvailable(),
-            tickets);
-    SocketIoGateway created =
-        new SocketIoGateway(
-            options, namespaces, context.connectionHandler(), authenticator, context.metrics());
+    SocketIoGateway created;
+    EngineIoBridge sharedPort = null;
+    if (ownPort) {
+      CapHandshakeAuthenticator authenticator =
+          new CapHandshakeAuthenticator(
+              cdsRuntime,
+              new MockUserPasswords(cdsRuntime.getEnvironment()),
+              SapJwtValidator.createIfAvailable(),
+              tickets);
+      created =
+          new SocketIoGateway(
+              options,
+              namespaces,
+              context.connectionHandler(),
+              authenticator,
+              context.metrics(),
+              SocketIOServer::new);
+    } else {
+      sharedPort = new EngineIoBridge(options);
+      created =
+          new SocketIoGateway(
+              options,
+              namespaces,
+              context.connectionHandler(),
+              sharedPort.authenticator(),
+              context.metrics(),
+              sharedPort::createServer);
+    }
     created.start();
     gateway = created;
+    bridge = sharedPort;
   }
 
   /** Stops the server if it runs. */
@@ -63,6 +112,7 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
         gateway.stop();
       } finally {
         gateway = null;
+        bridge = null;
       }
     }
   }

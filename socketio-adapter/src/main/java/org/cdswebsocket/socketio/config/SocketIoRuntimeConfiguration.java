@@ -50,7 +50,10 @@ public class SocketIoRuntimeConfiguration implements CdsRuntimeConfiguration {
     Duration ttl = Duration.ofSeconds(settings.socketIo().ticketTtlSeconds());
     configurer.service(
         new DefaultSocketIoServerHandle(
-            runtime, options, new WebSocketTicketService(ttl, 100_000, Clock.systemUTC())));
+            runtime,
+            options,
+            new WebSocketTicketService(ttl, 100_000, Clock.systemUTC()),
+            settings.socketIo().standalone()));
   }
 
   @Override

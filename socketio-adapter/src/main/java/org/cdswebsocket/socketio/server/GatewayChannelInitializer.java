@@ -15,15 +15,19 @@ final class GatewayChannelInitializer extends SocketIOChannelInitializer {
 
   private final HandshakeGuard guard;
   private final PacketGate gate;
+  private final int maxPayload;
 
-  GatewayChannelInitializer(HandshakeGuard guard, PacketGate gate) {
+  GatewayChannelInitializer(HandshakeGuard guard, PacketGate gate, int maxPayload) {
     this.guard = guard;
     this.gate = gate;
+    this.maxPayload = maxPayload;
   }
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
     super.addSocketioHandlers(pipeline);
+    pipeline.addAfter(
+        HTTP_ENCODER, OpenPacketMaxPayload.NAME, new OpenPacketMaxPayload(maxPayload));
     pipeline.addBefore(PACKET_HANDLER, GUARD, guard);
     pipeline.addBefore(PACKET_HANDLER, GATE, gate);
   }

@@ -166,7 +166,8 @@ final class HandshakeGuard extends ChannelDuplexHandler {
     if (!"4".equals(first(params, "EIO"))) {
       return error(5, "Unsupported protocol version");
     }
-    if (!transports.contains(first(params, "transport"))) {
+    String transport = first(params, "transport");
+    if (transport == null || !transports.contains(transport)) {
       return error(0, "Transport unknown");
     }
     if (!HttpMethod.GET.equals(request.method())) {

@@ -10,7 +10,9 @@ import io.netty.channel.ChannelFuture;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.cdswebsocket.socketio.auth.HandshakeAuthenticator;
 import org.cdswebsocket.socketio.worker.WorkerPool;
 import org.cdswebsocket.spi.ConnectionHandler;
@@ -48,6 +50,7 @@ public final class SocketIoGateway {
   private final WorkerPool pool;
   private final ConnectionRegistry connections;
   private volatile int port = -1;
+  private volatile boolean running;
 
   /**
    * @param options the server settings
@@ -60,24 +63,30 @@ public final class SocketIoGateway {
       Collection<String> namespaces,
       ConnectionHandler handler,
       HandshakeAuthenticator authenticator) {
-    this(options, namespaces, handler, authenticator, WebSocketMetrics.NONE);
+    this(options, namespaces, handler, authenticator, WebSocketMetrics.NONE, SocketIOServer::new);
   }
 
   /**
+   * A gateway on a library server made by {@code serverFactory}: a server that binds its own port
+   * ({@link SocketIOServer}, standalone mode) or one whose connections come from the application's
+   * servlet container (same-port mode). Everything else is the same code path.
+   *
    * @param options the server settings
    * @param namespaces the namespaces to serve, e.g. {@code /ws/chat}
    * @param handler core's handler, called for every socket open, message and close
    * @param authenticator decides who may connect to a namespace
    * @param metrics where refusals, slow consumers and the queues (gauges) are reported
+   * @param serverFactory creates the library server from the adapter's library configuration
    */
   public SocketIoGateway(
       SocketIoOptions options,
       Collection<String> namespaces,
       ConnectionHandler handler,
       HandshakeAuthenticator authenticator,
-      WebSocketMetrics metrics) {
+      WebSocketMetrics metrics,
+      Function<Configuration, SocketIOServer> serverFactory) {
     this.options = options;
-    this.server = new SocketIOServer(configuration(options));
+    this.server = serverFactory.apply(configuration(options));
     this.pool =
         new WorkerPool(
             options.workerThreads(),
@@ -114,7 +123,9 @@ public final class SocketIoGateway {
             });
     server.setPipelineFactory(
         new GatewayChannelInitializer(
-            new HandshakeGuard(options), new PacketGate(connections, router)));
+            new HandshakeGuard(options),
+            new PacketGate(connections, router),
+            options.maxHttpContentLength()));
   }
 
   static Configuration configuration(SocketIoOptions options) {
@@ -150,17 +161,29 @@ public final class SocketIoGateway {
    * @throws IllegalStateException if the port cannot be bound
    */
   public void start() {
-    ChannelFuture bound = (ChannelFuture) server.startAsync().syncUninterruptibly();
+    var started = server.startAsync().syncUninterruptibly();
+    running = true;
+    if (!(started instanceof ChannelFuture bound)) {
+      LOG.info(
+          "Socket.IO served on the application's port (path {}) for namespaces {}",
+          options.context(),
+          namespaceNames());
+      return;
+    }
     port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
     LOG.info(
         "Socket.IO server listening on port {} (path {}) for namespaces {}",
         port,
         options.context(),
-        server.getAllNamespaces().stream()
-            .map(ns -> ns.getName())
-            .filter(n -> !n.isEmpty())
-            .sorted()
-            .toList());
+        namespaceNames());
+  }
+
+  private List<String> namespaceNames() {
+    return server.getAllNamespaces().stream()
+        .map(ns -> ns.getName())
+        .filter(n -> !n.isEmpty())
+        .sorted()
+        .toList();
   }
 
   /** Stops accepting connections, closes every client and waits a bounded time for workers. */
@@ -170,18 +193,19 @@ public final class SocketIoGateway {
     } finally {
       pool.shutdown(WORKER_SHUTDOWN_MILLIS);
       port = -1;
+      running = false;
       LOG.info("Socket.IO server stopped");
     }
   }
 
-  /** The bound port, or -1 when the server is not running. */
+  /** The bound port, or -1 when the server is not running or binds no port (same-port mode). */
   public int port() {
     return port;
   }
 
   /** Whether the server is running. */
   public boolean isRunning() {
-    return port > 0;
+    return running;
   }
 
   /** The library server, for applications that need its API (rooms, raw events). */

@@ -123,7 +123,7 @@ public record SocketIoOptions(
     private Builder(WebSocketSettings settings) {
       WebSocketSettings.SocketIo o = settings.socketIo();
       hostname = o.hostname();
-      port = o.port();
+      port = o.port() == null ? 0 : o.port();
       context = o.path();
       pingIntervalMillis = o.pingIntervalMillis();
       pingTimeoutMillis = o.pingTimeoutMillis();

@@ -4,6 +4,7 @@ import com.sap.cds.services.runtime.CdsRuntime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({DispatcherServlet.class, CdsRuntime.class})
 @Conditional(SocketIoKindCondition.class)
+@ConditionalOnExpression("!'${cds.websocket.port:}'.isBlank()") // tickets: standalone port only
 @ConditionalOnProperty(
     name = "cds.websocket.ticket.endpoint.enabled",
     havingValue = "true",
