@@ -44,7 +44,9 @@ sap.ui.define([], () => {
       }
       const { namespace } = await response.json();
       const socket = io(namespace, {
-        extraHeaders: { Authorization: basic(user, password) },
+        // X-Requested-With: a refused request gets a plain 401 from Spring Security, not a Basic
+        // challenge that would make the browser open its own login dialog over the page's form
+        extraHeaders: { Authorization: basic(user, password), "X-Requested-With": "XMLHttpRequest" },
         forceNew: true,
         reconnectionDelayMax: 5000,
       });

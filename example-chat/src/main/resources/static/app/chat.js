@@ -60,7 +60,9 @@
     document.cookie = "X-Authorization=" + (browserLogin ? "" : encodeURIComponent(authorization)) + "; path=/; SameSite=Strict";
     const who = browserLogin ? "browser login" : $("user").value;
     const options = { reconnectionAttempts: 3 };
-    if (!browserLogin) options.extraHeaders = { Authorization: authorization };
+    // X-Requested-With: a refused request gets a plain 401 from Spring Security, not a Basic
+    // challenge that would make the browser open its own login dialog over the page's form
+    if (!browserLogin) options.extraHeaders = { Authorization: authorization, "X-Requested-With": "XMLHttpRequest" };
     const socket = io(config.path, options);
     let connected = false;
     socket.on("connect", () => { connected = true; status("Connected as " + who + " (socket.io)"); });

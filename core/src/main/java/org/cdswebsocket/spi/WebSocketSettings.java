@@ -183,8 +183,8 @@ public record WebSocketSettings(
     }
 
     /**
-     * Whether Socket.IO is served on the application's own HTTP port, read from the settings
-     * source without reading every other setting (for Spring conditions).
+     * Whether Socket.IO is served on the application's own HTTP port, read from the settings source
+     * without reading every other setting (for Spring conditions).
      */
     public static boolean onApplicationPort(SettingsSource source) {
       return PORT.read(source) == null;

@@ -27,8 +27,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({FilterRegistrationBean.class, CdsRuntime.class})
-@Conditional(SocketIoKindCondition.class)
-@Conditional(SocketIoOnApplicationPortCondition.class)
+@Conditional({SocketIoKindCondition.class, SocketIoOnApplicationPortCondition.class})
 public class SameOriginSocketIoAutoConfiguration {
 
   /** The Engine.IO filter; CAP and the server are looked up per request. */
