@@ -226,7 +226,7 @@ class ChatSocketIoIT {
   }
 
   @Test
-  void pageConfigurationNamesKindPortAndTicketEndpoint() throws Exception {
+  void pageConfigurationNamesKindAndRelativePath() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
@@ -237,8 +237,8 @@ class ChatSocketIoIT {
 
     JsonNode config = JSON.readTree(response.body());
     assertThat(config.path("kind").asText()).isEqualTo("socket.io");
-    assertThat(config.path("port").asInt()).isEqualTo(port);
-    assertThat(config.path("ticket").asText()).isEqualTo("ws-ticket");
+    assertThat(config.path("path").asText()).isEqualTo("/ws/chat"); // same origin: no host, no port
+    assertThat(config.has("port")).isFalse();
   }
 
   private HttpResponse<String> ticketRequest(String authorization) throws Exception {

@@ -44,6 +44,11 @@ final class EngineIoHttp {
     return send(null, query, HttpRequest.newBuilder().GET().header("Authorization", authorization));
   }
 
+  /** A polling GET with literal headers (name, value, name, value, ...). */
+  HttpResponse<String> getWithHeaders(String query, String... headers) throws Exception {
+    return send(null, query, HttpRequest.newBuilder().GET().headers(headers));
+  }
+
   /** A polling POST of an Engine.IO payload. */
   HttpResponse<String> post(String user, String query, String payload) throws Exception {
     return send(

@@ -56,6 +56,21 @@ class SameOriginSecurityIT {
   }
 
   @Test
+  void scriptRequestsAreRefusedWithoutABrowserLoginChallenge() throws Exception {
+    String wrong = "Basic " + Base64.getEncoder().encodeToString("alice:wrong".getBytes(UTF_8));
+
+    HttpResponse<String> script =
+        eio.getWithHeaders(POLLING, "Authorization", wrong, "X-Requested-With", "XMLHttpRequest");
+    HttpResponse<String> plain = eio.getWithHeaders(POLLING, "Authorization", wrong);
+
+    assertThat(script.statusCode()).isEqualTo(401);
+    assertThat(script.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(plain.statusCode()).isEqualTo(401);
+    assertThat(plain.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+  }
+
+  @Test
   void anotherUserCannotUseALiveSessionOverPolling() throws Exception {
     String sid = eio.handshake("alice");
     String query = POLLING + "&sid=" + sid;

@@ -3,6 +3,7 @@ package org.cdswebsocket.socketio.spring;
 import com.sap.cds.services.runtime.CdsRuntime;
 import java.util.Optional;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
+import org.cdswebsocket.socketio.bridge.ChallengeSuppressingFilter;
 import org.cdswebsocket.socketio.bridge.EngineIoBridge;
 import org.cdswebsocket.socketio.bridge.EngineIoFilter;
 import org.cdswebsocket.socketio.config.DefaultSocketIoServerHandle;
@@ -34,10 +35,7 @@ public class SameOriginSocketIoAutoConfiguration {
   @Bean
   public FilterRegistrationBean<EngineIoFilter> cdsWebSocketEngineIoFilter(
       ObjectProvider<CdsRuntime> runtime, Environment env) {
-    String path = WebSocketProperties.OPTIONS_PATH.read(env::getProperty);
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
+    String path = engineIoPath(env);
     FilterRegistrationBean<EngineIoFilter> registration =
         new FilterRegistrationBean<>(
             new EngineIoFilter(
@@ -48,6 +46,27 @@ public class SameOriginSocketIoAutoConfiguration {
     // after Spring Security (and kind ws's upgrade filter at +1): the request's user is known
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
     return registration;
+  }
+
+  /**
+   * Script requests ({@code X-Requested-With: XMLHttpRequest}) to the Engine.IO path are refused
+   * without a Basic challenge, before the security chain; see {@link ChallengeSuppressingFilter}.
+   */
+  @Bean
+  public FilterRegistrationBean<ChallengeSuppressingFilter> cdsWebSocketEngineIoChallengeFilter(
+      Environment env) {
+    FilterRegistrationBean<ChallengeSuppressingFilter> registration =
+        new FilterRegistrationBean<>(new ChallengeSuppressingFilter());
+    registration.setName("cdsWebSocketEngineIoChallenge");
+    registration.addUrlPatterns(engineIoPath(env) + "/*");
+    registration.setAsyncSupported(true);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
+    return registration;
+  }
+
+  private static String engineIoPath(Environment env) {
+    String path = WebSocketProperties.OPTIONS_PATH.read(env::getProperty);
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   private static Optional<EngineIoBridge> bridge(CdsRuntime runtime) {
