@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -74,13 +76,35 @@ final class SocketIoArguments {
     return args.length > 0 ? fromWire(args[0]) : MissingNode.getInstance();
   }
 
-  /** The message of a {@code connect_error} or {@code disconnect} argument list. */
+  private static final Pattern STATUS =
+      Pattern.compile("^(\\d{3})$|HTTP 101 response but was '(\\d{3})");
+
+  /**
+   * The HTTP status of a transport failure (a refused handshake on the app's own port), or null:
+   * polling reports it as the cause's message, websocket in the upgrade's protocol error.
+   */
+  private static String httpStatus(Throwable cause) {
+    if (cause == null || cause.getMessage() == null) {
+      return null;
+    }
+    Matcher m = STATUS.matcher(cause.getMessage());
+    if (!m.find()) {
+      return null;
+    }
+    return m.group(1) != null ? m.group(1) : m.group(2);
+  }
+
+  /**
+   * The message of a {@code connect_error} or {@code disconnect}: the server's message, or for a
+   * handshake refused over HTTP (same-port mode) its status, e.g. {@code "401"}.
+   */
   static String message(Object[] args) {
     if (args.length > 0 && args[0] instanceof JSONObject error) {
       return error.optString("message", error.toString());
     }
     if (args.length > 0 && args[0] instanceof Exception e) {
-      return String.valueOf(e.getMessage());
+      String status = httpStatus(e.getCause());
+      return status != null ? status : String.valueOf(e.getMessage());
     }
     return args.length > 0 ? String.valueOf(args[0]) : "";
   }
