@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.cdswebsocket.test.Approuter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * pages; alice adds a todo and bob's page shows it without reload, bob ticks it and alice's page
  * shows it done, an empty title shows the error acknowledgement, a delete empties both pages.
  *
- * <p>Fails (never skips) when Chromium or the built page is missing.
+ * <p>Runs once against the app's own port and once through a real {@code @sap/approuter} (routes
+ * with websockets enabled, as on SAP BTP), where the page, OData and Socket.IO all pass the
+ * approuter's port only. Fails (never skips) when Chromium or the built page is missing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,6 +35,17 @@ class TodoBrowserIT {
 
   @Test
   void twoBrowsersStayInSync() throws Exception {
+    runTwoBrowsers("http://localhost:" + httpPort + "/", "two-browsers");
+  }
+
+  @Test
+  void twoBrowsersStayInSyncThroughTheApprouter() throws Exception {
+    try (Approuter approuter = Approuter.start(httpPort)) {
+      runTwoBrowsers(approuter.baseUrl() + "/", "two-browsers-approuter");
+    }
+  }
+
+  private void runTwoBrowsers(String baseUrl, String name) throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     if (!Files.isExecutable(chromium)) {
       fail(
@@ -44,14 +58,14 @@ class TodoBrowserIT {
       fail("The OpenUI5 page was not built (was the build run with -Dtodo.ui.skip?)");
     }
     Files.createDirectories(OUTPUT);
-    Path log = OUTPUT.resolve("two-browsers.log");
+    Path log = OUTPUT.resolve(name + ".log");
 
     Process node =
         new ProcessBuilder(
                 "node",
                 SCRIPT.toString(),
-                "http://localhost:" + httpPort + "/",
-                OUTPUT.resolve("screenshots").toString())
+                baseUrl,
+                OUTPUT.resolve("screenshots-" + name).toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

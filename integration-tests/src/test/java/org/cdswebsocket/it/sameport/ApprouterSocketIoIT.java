@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cdswebsocket.it.SocketIoKindTest;
+import org.cdswebsocket.test.Approuter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,11 @@ class ApprouterSocketIoIT {
     Process node =
         new ProcessBuilder(
                 "node",
-                Approuter.REPO_ROOT
-                    .resolve("integration-tests/src/test/resources/node/approuter-socketio.js")
+                Path.of("src/test/resources/node/approuter-socketio.js")
+                    .toAbsolutePath()
                     .toString(),
                 approuter.baseUrl())
-            .directory(Approuter.REPO_ROOT.toFile())
+            .directory(Approuter.nodeModules().getParent().toFile())
             .redirectErrorStream(true)
             .start();
     assertThat(node.waitFor(3, TimeUnit.MINUTES)).as("node client finished").isTrue();
