@@ -385,9 +385,21 @@ async function closeAll() {
 
 async function main() {
   log(`connecting ${opt.n} clients to ${url}${SIO ? ` namespace ${opt.path}` : ""}`);
+  const connectTicks0 = serverTicks();
+  const rss0 = serverRssMiB();
   const connectMs = await connectAll(opt.n);
-  log(`connected ${clients.length} in ${Math.round(connectMs)} ms`);
   await sleep(opt.settleMs); // let the server finish registering the last sessions
+  // server CPU per connect: the whole connect phase (handshakes, authentication, registration)
+  const connectTicks = connectTicks0 === null ? null : serverTicks() - connectTicks0;
+  const serverUsPerConnect =
+    connectTicks === null ? null : Math.round((connectTicks * CLOCK_TICK_MS * 1000) / opt.n);
+  const rss1 = serverRssMiB();
+  const rssKiBPerConnection =
+    rss0 === null || rss1 === null ? null : Math.round(((rss1 - rss0) * 1024) / opt.n);
+  log(
+    `connected ${clients.length} in ${Math.round(connectMs)} ms, server ${serverUsPerConnect} us/connect,` +
+      ` RSS +${rssKiBPerConnection} KiB/connection`,
+  );
 
   const plan = [];
   if (opt.warmup > 0) plan.push(["window", opt.warmup, true], ["burst", opt.warmup, true]);
@@ -397,6 +409,8 @@ async function main() {
   for (const [mode, k, warmup] of plan) {
     const result = await runPhase(mode, k, warmup);
     result.connectMs = Math.round(connectMs);
+    result.serverUsPerConnect = serverUsPerConnect;
+    result.rssKiBPerConnection = rssKiBPerConnection;
     result.stale = counters.stale;
     result.pings = counters.pings;
     console.log(JSON.stringify(result));

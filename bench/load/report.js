@@ -98,3 +98,25 @@ console.log(
       .join("; ") +
     ".",
 );
+
+// connect cost per server and N: one value per round (every phase of a round repeats it)
+const connectRows = [];
+for (const s of serverOrder) {
+  const rs = runs.filter((r) => r.label === s && r.serverUsPerConnect != null);
+  for (const n of [...new Set(rs.map((r) => r.n))].sort((a, b) => a - b)) {
+    const perRound = new Map();
+    rs.filter((r) => r.n === n).forEach((r) => perRound.set(`${r.round}`, r));
+    const rounds = [...perRound.values()];
+    connectRows.push(
+      `| ${s} | ${n} | ${fmt(median(rounds.map((r) => r.serverUsPerConnect)), 0)} | ` +
+        `${fmt(median(rounds.map((r) => r.rssKiBPerConnection)), 0)} | ${fmt(median(rounds.map((r) => r.connectMs)), 0)} |`,
+    );
+  }
+}
+if (connectRows.length > 0) {
+  console.log(
+    "\n| server | N | server CPU per connect (µs) | RSS growth per connection (KiB) | connect phase (ms) |\n" +
+      "|---|---|---|---|---|\n" +
+      connectRows.join("\n"),
+  );
+}
