@@ -84,6 +84,10 @@ public final class SocketIoTestClient implements AutoCloseable {
   private final EventQueue<Event> events = new EventQueue<>();
   private final Semaphore connects = new Semaphore(0);
   private final CompletableFuture<String> connectError = new CompletableFuture<>();
+
+  /** The newest transport or connect error, for failure messages. */
+  private volatile String lastError = "none";
+
   private final CompletableFuture<String> disconnected = new CompletableFuture<>();
 
   private SocketIoTestClient(Builder builder) {
@@ -104,7 +108,11 @@ public final class SocketIoTestClient implements AutoCloseable {
     socket = IO.socket(builder.uri, options);
     socket.on(Socket.EVENT_CONNECT, args -> connects.release());
     socket.on(
-        Socket.EVENT_CONNECT_ERROR, args -> connectError.complete(SocketIoArguments.message(args)));
+        Socket.EVENT_CONNECT_ERROR,
+        args -> {
+          lastError = SocketIoArguments.message(args);
+          connectError.complete(lastError);
+        });
     socket.on(
         Socket.EVENT_DISCONNECT, args -> disconnected.complete(SocketIoArguments.message(args)));
     socket.onAnyIncoming(
@@ -195,7 +203,7 @@ public final class SocketIoTestClient implements AutoCloseable {
         throw new AssertionError("Connection refused: " + connectError.get());
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not connected within " + timeout);
+        throw new AssertionError("Not connected within " + timeout + "; last error: " + lastError);
       }
     }
   }

@@ -4,24 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cdswebsocket.test.SocketIoTestClient;
 import org.cdswebsocket.test.SocketIoTestClient.Transport;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Socket.IO clients with reconnection enabled (the client default) come back by themselves when the
- * whole CAP application restarts on the same Socket.IO port, over websocket and long-polling.
+ * whole CAP application restarts on the same Socket.IO port, over websocket and long-polling, on
+ * the app's own port (the default) and on a standalone port.
+ *
+ * <p>Known gap, same-port mode: on Tomcat the websocket's TCP connection is not released when the
+ * application stops (the close frame goes out, the container keeps the socket), so a websocket
+ * client only notices at its close or ping timeout (OkHttp 60 s, Node's ws 30 s, browsers ~2 s).
+ * The same-port case therefore restarts under a long-polling client only until that is fixed.
  */
 class ChatSocketIoRestartIT {
 
-  @Test
-  void clientsReconnectAndReceiveAfterTheAppRestarts() throws Exception {
+  @ParameterizedTest(name = "standalone port: {0}")
+  @ValueSource(booleans = {false, true})
+  void clientsReconnectAndReceiveAfterTheAppRestarts(boolean standalone) throws Exception {
     int port = freePort();
-    ConfigurableApplicationContext app = start(port);
-    try (SocketIoTestClient ws =
-            reconnecting(port, Transport.WEBSOCKET).basic("alice", "alice").open();
+    ConfigurableApplicationContext app = start(port, standalone);
+    Transport first = standalone ? Transport.WEBSOCKET : Transport.POLLING;
+    try (SocketIoTestClient ws = reconnecting(port, first).basic("alice", "alice").open();
         SocketIoTestClient polling =
             reconnecting(port, Transport.POLLING).basic("bob", "bob").open()) {
       ws.awaitConnected();
@@ -31,7 +40,7 @@ class ChatSocketIoRestartIT {
       ChatSocketIoIT.assertReceived(polling, "before", "alice");
 
       app.close();
-      app = start(port);
+      app = start(port, standalone);
 
       ws.awaitReconnected();
       polling.awaitReconnected();
@@ -47,14 +56,25 @@ class ChatSocketIoRestartIT {
     return SocketIoTestClient.builder(port, "/ws/chat").transport(transport).reconnect(true);
   }
 
-  /** Starts the chat app; command-line arguments, as application.yaml says kind ws. */
-  private static ConfigurableApplicationContext start(int socketIoPort) {
+  /**
+   * Starts the chat app with Socket.IO on {@code socketIoPort}: the app's own port, or a standalone
+   * one beside a random HTTP port. Command-line arguments, as application.yaml says kind ws.
+   */
+  private static ConfigurableApplicationContext start(int socketIoPort, boolean standalone) {
+    String[] ports =
+        standalone
+            ? new String[] {"--server.port=0", "--cds.websocket.port=" + socketIoPort}
+            : new String[] {"--server.port=" + socketIoPort};
     return new SpringApplicationBuilder(ChatApplication.class)
         .run(
-            "--server.port=0",
-            "--spring.jmx.enabled=false",
-            "--cds.websocket.kind=socket.io",
-            "--cds.websocket.port=" + socketIoPort);
+            Stream.concat(
+                    Stream.of(
+                        "--spring.jmx.enabled=false",
+                        "--cds.websocket.kind=socket.io",
+                        "--logging.level.org.cdswebsocket.socketio=DEBUG",
+                        "--logging.level.com.corundumstudio=DEBUG"),
+                    Stream.of(ports))
+                .toArray(String[]::new));
   }
 
   private static int freePort() throws Exception {

@@ -4,12 +4,20 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.Channel;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A netty-socketio server that binds no port: {@link #startAsync()} prepares the library's handlers
@@ -25,6 +33,12 @@ public final class BridgedSocketIoServer extends SocketIOServer {
 
   private SocketIOChannelInitializer initializer = new SocketIOChannelInitializer();
   private volatile EventLoopGroup loops;
+
+  /** Every open bridged connection (closed ones leave by themselves). */
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+  /** Upgraded connections whose socket the container has not yet released. */
+  private final Set<UpgradedConnection> upgraded = ConcurrentHashMap.newKeySet();
 
   /** Creates the server; see {@link SocketIOServer#SocketIOServer(Configuration)}. */
   public BridgedSocketIoServer(Configuration configuration) {
@@ -46,13 +60,18 @@ public final class BridgedSocketIoServer extends SocketIOServer {
     return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
   }
 
-  /** Closes every bridged connection's event loop and the library's timers. */
+  /**
+   * Closes every bridged connection (pending polls are answered, websockets closed, so the servlet
+   * container has no open request left to wait for), then the event loops and the library's timers.
+   */
   @Override
   public void stop() {
     EventLoopGroup group = loops;
     loops = null;
     if (group != null) {
-      group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+      channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+      awaitUpgradedReleased(Duration.ofSeconds(2));
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       initializer.stop();
     }
   }
@@ -60,6 +79,33 @@ public final class BridgedSocketIoServer extends SocketIOServer {
   /** Whether {@link #startAsync()} ran and {@link #stop()} did not. */
   boolean isStarted() {
     return loops != null;
+  }
+
+  /**
+   * A websocket client answers the close frame; the container releases the socket on that answer.
+   * Waiting for it (bounded) lets clients see the close at once, instead of after their close
+   * timeout, when the application's web server stops right after this server.
+   */
+  private void awaitUpgradedReleased(Duration max) {
+    long end = System.nanoTime() + max.toNanos();
+    while (!upgraded.isEmpty() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The live set of upgraded connections, for {@link UpgradedConnection#bind}. */
+  Set<UpgradedConnection> upgradedConnections() {
+    return upgraded;
+  }
+
+  /** Tracks a bridged connection until it closes, so that {@link #stop()} can close it. */
+  void track(Channel channel) {
+    channels.add(channel);
   }
 
   /** The event loop for a new connection. */

@@ -209,7 +209,7 @@ public final class EngineIoBridge {
       return;
     }
     try {
-      request.upgrade(UpgradedConnection.class).bind(channel);
+      request.upgrade(UpgradedConnection.class).bind(channel, s.upgradedConnections());
     } catch (ServletException | RuntimeException e) {
       LOG.warn("The servlet container refused the websocket upgrade", e);
       channel.close();
@@ -252,6 +252,7 @@ public final class EngineIoBridge {
     channel.pipeline().addLast(s.initializer());
     EventLoop loop = s.nextLoop();
     loop.register(channel);
+    s.track(channel);
     loop.execute(
         () -> {
           if (!channel.isRegistered()) {

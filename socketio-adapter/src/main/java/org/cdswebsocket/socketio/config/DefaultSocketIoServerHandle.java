@@ -105,8 +105,12 @@ public final class DefaultSocketIoServerHandle extends ServiceDelegator
     bridge = sharedPort;
   }
 
-  /** Stops the server if it runs. */
-  synchronized void stop() {
+  /**
+   * Stops the server if it runs (idempotent): clients are disconnected. Called when the application
+   * stops, and in same-port mode already before the web server's graceful shutdown, which would
+   * otherwise wait for the open long-polling requests.
+   */
+  public synchronized void stop() {
     if (gateway != null) {
       try {
         gateway.stop();

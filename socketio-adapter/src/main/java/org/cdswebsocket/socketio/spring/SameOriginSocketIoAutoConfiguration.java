@@ -64,6 +64,12 @@ public class SameOriginSocketIoAutoConfiguration {
     return registration;
   }
 
+  /** Closes the bridged connections before the web server's graceful shutdown waits for them. */
+  @Bean
+  SocketIoEarlyStop cdsWebSocketSocketIoEarlyStop(ObjectProvider<CdsRuntime> runtime) {
+    return new SocketIoEarlyStop(runtime);
+  }
+
   private static String engineIoPath(Environment env) {
     String path = WebSocketProperties.OPTIONS_PATH.read(env::getProperty);
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
