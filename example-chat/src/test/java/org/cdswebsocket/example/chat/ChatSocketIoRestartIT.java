@@ -68,11 +68,7 @@ class ChatSocketIoRestartIT {
     return new SpringApplicationBuilder(ChatApplication.class)
         .run(
             Stream.concat(
-                    Stream.of(
-                        "--spring.jmx.enabled=false",
-                        "--cds.websocket.kind=socket.io",
-                        "--logging.level.org.cdswebsocket.socketio=DEBUG",
-                        "--logging.level.com.corundumstudio=DEBUG"),
+                    Stream.of("--spring.jmx.enabled=false", "--cds.websocket.kind=socket.io"),
                     Stream.of(ports))
                 .toArray(String[]::new));
   }
