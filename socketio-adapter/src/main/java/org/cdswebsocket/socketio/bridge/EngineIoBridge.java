@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *       every namespace of the connection ({@link HandshakeUserAuthenticator});
  *   <li>a request for an unknown or ended session gets 400 ({@code Session ID unknown});
  *   <li>a request for a live session by another user, or without an authenticated user, gets 403;
- *   <li>polling or a second websocket after the session upgraded to websocket gets 400.
+ *   <li>polling after the session upgraded to websocket gets 400 (a second websocket is accepted
+ *       and closed at once).
  * </ul>
  *
  * <p>Threading: {@link #serve} runs on container threads; a polling request returns its thread at
@@ -119,7 +120,7 @@ public final class EngineIoBridge {
         return;
       }
       key = owners.reserve(user);
-    } else if (!admitted(s, sid, user, response)) {
+    } else if (!admitted(s, sid, user, websocket, response)) {
       return;
     }
     byte[] body = readBody(request, response);
@@ -136,7 +137,11 @@ public final class EngineIoBridge {
   }
 
   private boolean admitted(
-      BridgedSocketIoServer s, String sid, UserInfo user, HttpServletResponse response)
+      BridgedSocketIoServer s,
+      String sid,
+      UserInfo user,
+      boolean websocket,
+      HttpServletResponse response)
       throws IOException {
     UUID id;
     try {
@@ -156,9 +161,11 @@ public final class EngineIoBridge {
       return false;
     }
     SocketIOClient client = s.getClient(id);
-    if (client instanceof NamespaceClient nc
+    if (!websocket
+        && client instanceof NamespaceClient nc
         && nc.getBaseClient().getCurrentTransport() == Transport.WEBSOCKET) {
-      // the session upgraded: its polling transport and further websockets are closed
+      // the session upgraded: its polling transport is closed (a further websocket is accepted
+      // and closed at once by the gateway's handshake guard, as the reference server does)
       error(response, 400, 3, "Bad request");
       return false;
     }

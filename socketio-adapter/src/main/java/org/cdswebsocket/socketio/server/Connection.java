@@ -2,7 +2,9 @@ package org.cdswebsocket.socketio.server;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -35,6 +37,8 @@ final class Connection {
   private final AtomicInteger attachmentsToSkip = new AtomicInteger();
   private final AtomicInteger failedConnects = new AtomicInteger();
   private volatile Channel websocket;
+  private volatile long lastHeardNanos = System.nanoTime();
+  private volatile boolean upgraded;
 
   Connection(ClientHead head, int sendQueueLimit) {
     this.head = head;
@@ -63,6 +67,54 @@ final class Connection {
       return buffer == null ? 0 : buffer.size();
     }
     return head.getPacketsQueue(Transport.POLLING).size();
+  }
+
+  /** The client sent a packet: it is alive (the Engine.IO heartbeat deadline starts again). */
+  void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  /**
+   * Whether the client has sent nothing for longer than {@code millis}: its session is over by the
+   * Engine.IO heartbeat rule even if the library's coarse timer has not noticed yet.
+   */
+  boolean silentFor(long millis) {
+    return System.nanoTime() - lastHeardNanos > TimeUnit.MILLISECONDS.toNanos(millis);
+  }
+
+  /**
+   * The client completed an upgrade to websocket (its {@code 5} packet): the polling transport of
+   * the session is closed, and a poll still waiting is released with {@code noop}.
+   */
+  void upgraded() {
+    upgraded = true;
+    head.send(new Packet(PacketType.NOOP, EngineIOVersion.V4), Transport.POLLING);
+  }
+
+  /** Whether the session has completed an upgrade to websocket. */
+  boolean isUpgraded() {
+    return upgraded;
+  }
+
+  /**
+   * The client closed the Engine.IO session (its {@code 1} packet), as the reference server handles
+   * it: a websocket is closed (close frame, then the channel), a poll still waiting is answered
+   * with {@code noop}; every namespace ends, and later requests for the session get 400.
+   */
+  void closedByClient() {
+    Channel ch = websocket;
+    if (ch != null && ch.isActive() && head.getCurrentTransport() == Transport.WEBSOCKET) {
+      ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
+      ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
+    } else {
+      head.send(new Packet(PacketType.NOOP, EngineIOVersion.V4), Transport.POLLING);
+    }
+    try {
+      head.onChannelDisconnect();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Connection.class).debug("Library disconnect failed", e);
+    }
   }
 
   /** Counts a refused namespace connect; returns the count so far. */

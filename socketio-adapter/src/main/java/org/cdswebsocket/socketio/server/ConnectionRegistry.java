@@ -32,9 +32,13 @@ final class ConnectionRegistry {
     return connections.get(sessionId);
   }
 
-  /** Forgets a connection once the library has closed it and no session is left. */
+  /**
+   * Forgets a connection once the library has closed it. A live connection whose client left its
+   * last namespace is kept: it may connect again, and its state (websocket, upgrade, refusals)
+   * still applies.
+   */
   void release(Connection connection) {
-    if (!connection.head().isConnected() || !connection.hasSessions()) {
+    if (!connection.head().isConnected()) {
       connections.remove(connection.head().getSessionId(), connection);
     }
   }

@@ -1,6 +1,7 @@
 package org.cdswebsocket.socketio.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -10,12 +11,17 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +49,12 @@ import org.slf4j.LoggerFactory;
  *       answered here; no other response carries CORS headers.
  *   <li>Sessions: a request for a malformed, unknown or ended {@code sid} gets 400 {@code Session
  *       ID unknown} (the library answers a bare 500 or fails with an exception).
+ *   <li>Live sessions: a session whose client has been silent past {@code pingInterval +
+ *       pingTimeout} is closed and its request gets 400, even if the library's coarse timer has not
+ *       fired yet; after an upgrade to websocket, polling requests of the session get 400 and a
+ *       further websocket is accepted and closed at once.
+ *   <li>Every response but a protocol switch says {@code Connection: close}: the library closes the
+ *       connection after each response although it announces keep-alive.
  *   <li>Handshake: only Engine.IO v4 ({@code EIO=4}) with a configured transport and method GET;
  *       refused like the reference server with 400 and {@code {"code":..,"message":..}}.
  * </ul>
@@ -61,11 +73,15 @@ final class HandshakeGuard extends ChannelDuplexHandler {
   private final String context;
   private final List<String> transports;
   private final OriginPolicy origins;
+  private final ConnectionRegistry connections;
+  private final long heartbeatMillis;
 
-  HandshakeGuard(SocketIoOptions options) {
+  HandshakeGuard(SocketIoOptions options, ConnectionRegistry connections) {
     this.context = options.context();
     this.transports = options.transports();
     this.origins = new OriginPolicy(options.allowedOrigins(), /* anyPort= */ true);
+    this.connections = connections;
+    this.heartbeatMillis = (long) options.pingIntervalMillis() + options.pingTimeoutMillis();
   }
 
   @Override
@@ -90,6 +106,15 @@ final class HandshakeGuard extends ChannelDuplexHandler {
           return;
         }
         String refusal = check(query, request);
+        if (refusal == null && query.parameters().containsKey("sid")) {
+          Connection connection =
+              connections.get(UUID.fromString(first(query.parameters(), "sid")));
+          if (connection != null && connection.isUpgraded() && isWebsocket(request)) {
+            acceptAndClose(ctx, request);
+            return;
+          }
+          refusal = sessionCheck(connection);
+        }
         if (refusal != null) {
           request.release();
           respond(ctx, HttpResponseStatus.BAD_REQUEST, refusal);
@@ -110,6 +135,12 @@ final class HandshakeGuard extends ChannelDuplexHandler {
    */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse response
+        && !HttpResponseStatus.SWITCHING_PROTOCOLS.equals(response.status())) {
+      // the library closes the connection after every response, yet announces keep-alive: a
+      // client reusing the connection would see its next request fail ("socket hang up")
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
     if (msg instanceof HttpResponse original
         && HttpResponseStatus.INTERNAL_SERVER_ERROR.equals(original.status())
         && Boolean.TRUE.equals(ctx.channel().attr(SESSION_REQUEST).get())) {
@@ -176,6 +207,65 @@ final class HandshakeGuard extends ChannelDuplexHandler {
     return null;
   }
 
+  /**
+   * The Engine.IO rules for a request of a live session, as the reference server applies them: a
+   * session whose client has been silent past the heartbeat deadline ({@code pingInterval +
+   * pingTimeout}) is over (the library's timer may fire late), and a session that completed its
+   * upgrade to websocket takes neither polling requests nor a second websocket.
+   */
+  private String sessionCheck(Connection connection) {
+    if (connection == null || !connection.head().isConnected()) {
+      return null; // unknown or ended: the library's answer becomes 400 (see write)
+    }
+    if (connection.silentFor(heartbeatMillis)) {
+      LOG.debug("Engine.IO session past its heartbeat deadline closed");
+      connection.kill(WebSocketCloseStatus.NORMAL_CLOSURE);
+      connections.release(connection);
+      return error(1, "Session ID unknown");
+    }
+    if (connection.isUpgraded()) {
+      return error(3, "Bad request"); // polling after the upgrade
+    }
+    return null;
+  }
+
+  private static boolean isWebsocket(FullHttpRequest request) {
+    return request
+        .headers()
+        .containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+
+  /**
+   * A second websocket for a session that already upgraded: accepted and closed at once, as the
+   * reference server does; the library never sees it (it would rebind the session's websocket to
+   * it).
+   */
+  private void acceptAndClose(ChannelHandlerContext ctx, FullHttpRequest request) {
+    Channel channel = ctx.channel();
+    try {
+      String url = "ws://" + request.headers().get(HttpHeaderNames.HOST) + request.uri();
+      WebSocketServerHandshaker handshaker =
+          new WebSocketServerHandshakerFactory(url, null, false).newHandshaker(request);
+      if (handshaker == null) {
+        WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
+        return;
+      }
+      handshaker
+          .handshake(channel, request)
+          .addListener(
+              done -> {
+                if (done.isSuccess()) {
+                  handshaker.close(
+                      channel, new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
+                } else {
+                  channel.close();
+                }
+              });
+    } finally {
+      request.release();
+    }
+  }
+
   private static boolean isUuid(String sid) {
     try {
       return sid != null && UUID.fromString(sid).toString().equalsIgnoreCase(sid);
@@ -202,6 +292,7 @@ final class HandshakeGuard extends ChannelDuplexHandler {
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
     return response;
   }

@@ -28,8 +28,13 @@ import org.slf4j.LoggerFactory;
  * a client sends, validates each packet, and decides who handles it.
  *
  * <ul>
- *   <li>Engine.IO packets (ping, pong, upgrade, noop, close) and the root namespace's CONNECT and
- *       every DISCONNECT go on to the library.
+ *   <li>Engine.IO packets (ping, pong, upgrade, noop), the root namespace's CONNECT and the
+ *       application namespaces' DISCONNECT go on to the library. The client's close packet {@code
+ *       1} is handled here ({@link Connection#closedByClient}); a root DISCONNECT is dropped (the
+ *       connection stays, as with the reference server); a completed upgrade ({@code 5}) closes the
+ *       session's polling transport ({@link Connection#upgraded}).
+ *   <li>Every packet counts as a sign of life for the heartbeat deadline the {@link HandshakeGuard}
+ *       enforces.
  *   <li>CONNECT and events of application namespaces are handled by the {@link NamespaceRouter} and
  *       never reach the library's listeners: authentication state is per session id and namespace
  *       (G2), the auth payload per namespace (G3), no application logic on the root namespace (G1),
@@ -82,6 +87,9 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
   /** The marker result of a record that closes the connection. */
   private static final String CLOSE = new String("close");
 
+  /** The marker result of the client's own Engine.IO close packet. */
+  private static final String BYE = new String("bye");
+
   PacketGate(ConnectionRegistry connections, NamespaceRouter router) {
     this.connections = connections;
     this.router = router;
@@ -100,6 +108,7 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
       return;
     }
     Connection connection = connections.of(message.getClient());
+    connection.heard();
     boolean websocket = message.getTransport() == Transport.WEBSOCKET;
     if (websocket) {
       connection.websocket(ctx.channel());
@@ -125,10 +134,23 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
         connection.kill(WebSocketCloseStatus.PROTOCOL_ERROR);
         return;
       }
+      if (result == BYE) {
+        forward(ctx, message, forward); // what came before the close packet
+        connection.closedByClient();
+        return;
+      }
       if (result != null) {
         forward.add(result);
       }
     }
+    forward(ctx, message, forward);
+    if (websocket && records.get(0).equals("5")) {
+      connection.upgraded(); // after the library switched the session to websocket
+    }
+  }
+
+  private static void forward(
+      ChannelHandlerContext ctx, PacketsMessage message, List<String> forward) {
     if (forward.isEmpty()) {
       return;
     }
@@ -154,7 +176,11 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
     }
     char type = record.charAt(0);
     switch (type) {
-      case '1', '5', '6':
+      case '1':
+        // handled here: the library ignores it before a namespace connect and never closes a
+        // websocket or releases a waiting poll for it
+        return record.length() == 1 ? BYE : invalid("Engine.IO packet with a payload");
+      case '5', '6':
         return record.length() == 1 ? record : invalid("Engine.IO packet with a payload");
       case '2', '3':
         return record.length() == 1 || record.equals(type + "probe")
@@ -190,7 +216,9 @@ final class PacketGate extends ChannelInboundHandlerAdapter {
           router.onClientDisconnect(connection, nsp);
           return "41" + nsp + ",";
         }
-        return root ? "41" : null;
+        // leaving the root namespace ends nothing: the library would end the Engine.IO session
+        // but leave the transport open (gap G8), the reference server keeps the connection
+        return null;
       case SioPacket.EVENT:
         if (served) {
           router.onEvent(connection, packet);

@@ -123,7 +123,7 @@ public final class SocketIoGateway {
             });
     server.setPipelineFactory(
         new GatewayChannelInitializer(
-            new HandshakeGuard(options),
+            new HandshakeGuard(options, connections),
             new PacketGate(connections, router),
             options.maxHttpContentLength()));
   }

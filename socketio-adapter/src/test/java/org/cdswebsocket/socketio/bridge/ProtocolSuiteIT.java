@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 class ProtocolSuiteIT {
 
   /**
-   * Passing tests, measured 17 (same port) and 16 (standalone) of 32 on a loaded 2-core machine,
-   * minus 2 for the suite's timing-sensitive tests (300 ms ping); raise when the adapter gets
-   * better, never lower silently.
+   * Passing tests, measured 24 (same port) and 24 (standalone) of 32, minus 1 for the suite's
+   * timing-sensitive tests (300 ms ping); raise when the adapter gets better, never lower silently.
+   * The 8 red ones are by design (root namespace G1, binary G4; see the module README).
    */
-  static final int SAME_PORT_BASELINE = 15;
+  static final int SAME_PORT_BASELINE = 23;
 
-  static final int STANDALONE_BASELINE = 14;
+  static final int STANDALONE_BASELINE = 23;
 
   private static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
