@@ -18,12 +18,7 @@ if (!file) {
 }
 const title = process.argv[3] || "Broadcast fan-out: medians over the rounds";
 
-const SERVER_NAMES = {
-  "java-ws": "Java cds-websocket, kind ws (Tomcat)",
-  "java-sio": "Java cds-websocket, kind socket.io (netty-socketio)",
-  "node-ws": "Node plugin, kind ws",
-  "node-sio": "Node plugin, kind socket.io",
-};
+const SERVER_NAMES = require("./servers.js");
 // colour-blind-safe palette (Okabe–Ito), one colour per server in run order
 const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 

@@ -16,12 +16,7 @@ if (!file) {
   process.exit(2);
 }
 
-const SERVER_NAMES = {
-  "java-ws": "Java cds-websocket, kind ws (Tomcat)",
-  "java-sio": "Java cds-websocket, kind socket.io (netty-socketio)",
-  "node-ws": "Node plugin, kind ws",
-  "node-sio": "Node plugin, kind socket.io",
-};
+const SERVER_NAMES = require("./servers.js");
 
 const runs = fs
   .readFileSync(file, "utf8")
