@@ -31,8 +31,8 @@ class ProtocolSuiteIT {
    * Passing tests, measured 24 (same port) and 24 (standalone) of 32, minus 2 for the suite's
    * client-side race on custom-namespace connects (its client can miss the {@code auth} event that
    * arrives in the same read as the connect answer; see the module README); raise when the adapter
-   * gets better, never lower silently.
-   * The 8 red ones are by design (root namespace G1, binary G4; see the module README).
+   * gets better, never lower silently. The 8 red ones are by design (root namespace G1, binary G4;
+   * see the module README).
    */
   static final int SAME_PORT_BASELINE = 22;
 
