@@ -2,7 +2,10 @@ package org.cdswebsocket.spi;
 
 import com.sap.cds.services.environment.CdsEnvironment;
 import com.sap.cds.services.environment.CdsProperties;
+import com.sap.cds.services.request.UserInfo;
 import com.sap.cloud.environment.servicebinding.api.ServiceBinding;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +32,42 @@ public final class CapMockUsers {
       Set.of("privileged", "system", "internal", "authenticated");
 
   private CapMockUsers() {}
+
+  /**
+   * Whether the user an HTTP security chain authenticated may open a socket: authenticated, and
+   * none of CAP's technical users (privileged, system or internal users, the default mock users). A
+   * socket carries its handshake's user into every call, so both kinds and both Socket.IO modes
+   * apply this to the handshake's user.
+   */
+  public static boolean acceptableSocketUser(UserInfo user) {
+    return user != null
+        && user.isAuthenticated()
+        && !user.isPrivileged()
+        && !user.isSystemUser()
+        && !user.isInternalUser()
+        && (user.getName() == null
+            || !DEFAULT_USERS.contains(user.getName().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Whether an {@code Authorization} header is {@code Basic} with an empty (or missing) password,
+   * which CAP's mock users accept over HTTP but a socket never does.
+   */
+  public static boolean emptyBasicPassword(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 || colon == decoded.length() - 1;
+    } catch (IllegalArgumentException e) {
+      return false; // not Basic at all; the security chain decides
+    }
+  }
 
   /** Whether CAP would authenticate HTTP requests with mock users in this environment. */
   public static boolean active(CdsEnvironment env) {

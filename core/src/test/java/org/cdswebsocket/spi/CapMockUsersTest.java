@@ -1,13 +1,17 @@
 package org.cdswebsocket.spi;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sap.cds.services.environment.CdsEnvironment;
 import com.sap.cds.services.environment.CdsProperties;
+import com.sap.cds.services.request.ModifiableUserInfo;
+import com.sap.cds.services.request.UserInfo;
 import com.sap.cds.services.runtime.CdsRuntimeConfigurer;
 import com.sap.cloud.environment.servicebinding.api.DefaultServiceBinding;
 import com.sap.cloud.environment.servicebinding.api.DefaultServiceBindingAccessor;
 import com.sap.cloud.environment.servicebinding.api.ServiceBinding;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.cdswebsocket.testing.MapPropertiesProvider;
@@ -77,6 +81,36 @@ class CapMockUsersTest {
     assertThat(CapMockUsers.usableOverSocket("alice", user("alice", "alice"))).isTrue();
     mock.getUsers()
         .forEach((name, u) -> assertThat(CapMockUsers.usableOverSocket(name, u)).isFalse());
+  }
+
+  @Test
+  void onlyAuthenticatedNonTechnicalUsersMayOpenASocket() {
+    assertThat(CapMockUsers.acceptableSocketUser(authenticated("alice"))).isTrue();
+    assertThat(CapMockUsers.acceptableSocketUser(null)).isFalse();
+    assertThat(CapMockUsers.acceptableSocketUser(UserInfo.create().setName("alice"))).isFalse();
+    assertThat(CapMockUsers.acceptableSocketUser(authenticated("Privileged"))).isFalse();
+    assertThat(CapMockUsers.acceptableSocketUser(authenticated("agent").setIsInternalUser(true)))
+        .isFalse();
+    assertThat(CapMockUsers.acceptableSocketUser(authenticated("job").setIsSystemUser(true)))
+        .isFalse();
+  }
+
+  @Test
+  void emptyBasicPasswordsAreRecognised() {
+    assertThat(CapMockUsers.emptyBasicPassword(basic("nopass:"))).isTrue();
+    assertThat(CapMockUsers.emptyBasicPassword(basic("nopass"))).isTrue();
+    assertThat(CapMockUsers.emptyBasicPassword(basic("alice:alice"))).isFalse();
+    assertThat(CapMockUsers.emptyBasicPassword("Bearer abc")).isFalse();
+    assertThat(CapMockUsers.emptyBasicPassword("Basic %%%")).isFalse();
+    assertThat(CapMockUsers.emptyBasicPassword(null)).isFalse();
+  }
+
+  private static ModifiableUserInfo authenticated(String name) {
+    return UserInfo.create().setName(name).setIsAuthenticated(true);
+  }
+
+  private static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(UTF_8));
   }
 
   private static CdsProperties.Security.Mock.User user(String name, String password) {

@@ -11,35 +11,44 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cdswebsocket.it.SocketIoKindTest;
+import org.cdswebsocket.it.TestApplication;
 import org.cdswebsocket.socketio.SocketIoServerHandle;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * With kind socket.io in same-port mode the application listens on exactly one TCP port, its HTTP
  * port: the listening sockets of this JVM are read from Linux's {@code /proc} (socket inodes of the
- * process's file descriptors, matched against the TCP tables in state LISTEN).
+ * process's file descriptors, matched against the TCP tables in state LISTEN) before and after the
+ * test app starts; other test contexts cached in this JVM keep their own ports, so only the ports
+ * the start added count.
  */
-@SocketIoKindTest
 class OneListeningPortIT {
 
   private static final String LISTEN = "0A";
 
-  @LocalServerPort int port;
-  @Autowired CdsRuntime runtime;
-
   @Test
   void theAppListensOnItsHttpPortOnly() throws Exception {
-    SocketIoServerHandle handle =
-        runtime
-            .getServiceCatalog()
-            .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME);
-    assertThat(handle.isRunning()).isTrue();
-    assertThat(handle.port()).as("no own Socket.IO port").isEqualTo(-1);
+    Set<Integer> before = listeningPorts();
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(TestApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--cds.websocket.kind=socket.io")) {
+      int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+      SocketIoServerHandle handle =
+          app.getBean(CdsRuntime.class)
+              .getServiceCatalog()
+              .getService(SocketIoServerHandle.class, SocketIoServerHandle.DEFAULT_NAME);
+      assertThat(handle.isRunning()).isTrue();
+      assertThat(handle.port()).as("no own Socket.IO port").isEqualTo(-1);
 
-    assertThat(listeningPorts()).containsExactly(port);
+      Set<Integer> added = listeningPorts();
+      added.removeAll(before);
+      assertThat(added).containsExactly(port);
+    }
   }
 
   private static Set<Integer> listeningPorts() throws IOException {

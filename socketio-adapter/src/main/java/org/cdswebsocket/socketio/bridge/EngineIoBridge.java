@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.cdswebsocket.socketio.server.SocketIoOptions;
+import org.cdswebsocket.spi.CapMockUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Security, decided here before the library sees a request:
  *
  * <ul>
- *   <li>a handshake (no {@code sid}) by an unauthenticated user is refused with 401 before an
- *       Engine.IO session exists; otherwise its user becomes the session's owner and the user of
- *       every namespace of the connection ({@link HandshakeUserAuthenticator});
+ *   <li>a handshake (no {@code sid}) by an unauthenticated or technical user ({@link
+ *       CapMockUsers#acceptableSocketUser}), or with an empty Basic password, is refused with 401
+ *       before an Engine.IO session exists; otherwise its user becomes the session's owner and the
+ *       user of every namespace of the connection ({@link HandshakeUserAuthenticator});
  *   <li>a request for an unknown or ended session gets 400 ({@code Session ID unknown});
  *   <li>a request for a live session by another user, or without an authenticated user, gets 403;
  *   <li>polling after the session upgraded to websocket gets 400 (a second websocket is accepted
@@ -115,7 +117,10 @@ public final class EngineIoBridge {
             && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     String key = null;
     if (sid == null) {
-      if (user == null || !user.isAuthenticated()) {
+      // as for kind ws: technical users and empty Basic passwords never open a socket, although
+      // CAP's mock-user chain accepts them over HTTP
+      if (!CapMockUsers.acceptableSocketUser(user)
+          || CapMockUsers.emptyBasicPassword(request.getHeader("Authorization"))) {
         error(response, 401, 401, "Unauthorized");
         return;
       }

@@ -1,6 +1,5 @@
 package org.cdswebsocket.ws.spring;
 
-import com.sap.cds.services.request.UserInfo;
 import com.sap.cds.services.runtime.CdsRuntime;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -10,9 +9,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import org.cdswebsocket.spi.CapMockUsers;
 
 /**
@@ -38,7 +34,8 @@ public final class UpgradeAuthenticationFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
     if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))
-        && (emptyBasicPassword(http.getHeader("Authorization")) || !acceptableUser())) {
+        && (CapMockUsers.emptyBasicPassword(http.getHeader("Authorization"))
+            || !acceptableUser())) {
       ((HttpServletResponse) response).sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
@@ -50,31 +47,7 @@ public final class UpgradeAuthenticationFilter implements Filter {
         .requestContext()
         .run(
             context -> {
-              UserInfo user = context.getUserInfo();
-              return user.isAuthenticated()
-                  && !user.isPrivileged()
-                  && !user.isSystemUser()
-                  && !user.isInternalUser()
-                  && (user.getName() == null
-                      || !CapMockUsers.DEFAULT_USERS.contains(
-                          user.getName().toLowerCase(Locale.ROOT)));
+              return CapMockUsers.acceptableSocketUser(context.getUserInfo());
             });
-  }
-
-  /** Whether the header is {@code Basic} with an empty (or missing) password. */
-  static boolean emptyBasicPassword(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
-    }
-    try {
-      String decoded =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).trim()),
-              StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0 || colon == decoded.length() - 1;
-    } catch (IllegalArgumentException e) {
-      return false; // not Basic at all; the security chain decides
-    }
   }
 }

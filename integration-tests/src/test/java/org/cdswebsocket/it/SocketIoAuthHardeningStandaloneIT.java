@@ -1,0 +1,5 @@
+package org.cdswebsocket.it;
+
+/** {@link SocketIoAuthHardeningIT} on a standalone Socket.IO port. */
+@SocketIoStandaloneKindTest
+class SocketIoAuthHardeningStandaloneIT extends SocketIoAuthHardeningIT {}
