@@ -66,14 +66,31 @@ const control = (page, id) => page.locator(`[id$="--${id}"]`);
 /** The checkbox (role checkbox, state in aria-checked) of the todo with this title. */
 const todo = (page, title) => page.locator(".sapMCb", { hasText: title });
 
+/**
+ * Fills an input and checks that the text landed there: UI5 sets the dialog's initial focus a
+ * little after it opens, and text typed meanwhile can end up in the focused field instead.
+ */
+async function fillChecked(page, id, value) {
+  const input = control(page, id);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await input.fill(value);
+    if ((await input.inputValue()) === value) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`Could not fill ${id} with "${value}"`);
+}
+
 async function login(page, user) {
   await page.goto(baseUrl);
-  await control(page, "loginUser-inner").fill(user);
-  await control(page, "loginPassword-inner").fill("wrong");
+  await control(page, "loginDialog").waitFor();
+  await fillChecked(page, "loginUser-inner", user);
+  await fillChecked(page, "loginPassword-inner", "wrong");
+  await fillChecked(page, "loginUser-inner", user); // the password may have gone into this field
   await control(page, "loginButton").click();
   await control(page, "loginError").filter({ hasText: "Wrong user or password." }).waitFor();
   step(`${user} with a wrong password is refused on the page`);
-  await control(page, "loginPassword-inner").fill(user);
+  await fillChecked(page, "loginUser-inner", user);
+  await fillChecked(page, "loginPassword-inner", user);
   await control(page, "loginButton").click();
   await control(page, "loginDialog").waitFor({ state: "hidden" });
   await page.waitForFunction(
