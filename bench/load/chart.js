@@ -9,7 +9,6 @@
  */
 "use strict";
 
-const fs = require("fs");
 
 const file = process.argv[2];
 if (!file) {
@@ -18,27 +17,14 @@ if (!file) {
 }
 const title = process.argv[3] || "Broadcast fan-out: medians over the rounds";
 
-const SERVER_NAMES = require("./servers.js");
+const { SERVER_NAMES, readRuns, median } = require("./runs.js");
 // colour-blind-safe palette (Okabe–Ito), one colour per server in run order
 const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
-const runs = fs
-  .readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.startsWith("{"))
-  .map((line) => JSON.parse(line))
-  .filter((r) => !r.warmup);
+const runs = readRuns(file);
 if (!runs.length) {
   console.error(`${file}: no measured phases`);
   process.exit(1);
-}
-
-/** Median of the non-null numbers (mean of the middle two for an even count), or null. */
-function median(values) {
-  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (!v.length) return null;
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
 const servers = [...new Set(runs.map((r) => r.label))];

@@ -8,7 +8,6 @@
  */
 "use strict";
 
-const fs = require("fs");
 
 const file = process.argv[2];
 if (!file) {
@@ -16,22 +15,9 @@ if (!file) {
   process.exit(2);
 }
 
-const SERVER_NAMES = require("./servers.js");
+const { SERVER_NAMES, readRuns, median } = require("./runs.js");
 
-const runs = fs
-  .readFileSync(file, "utf8")
-  .split("\n")
-  .filter((line) => line.startsWith("{"))
-  .map((line) => JSON.parse(line))
-  .filter((r) => !r.warmup);
-
-/** Median of the non-null numbers (mean of the middle two for an even count), or null. */
-function median(values) {
-  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (!v.length) return null;
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
+const runs = readRuns(file);
 
 const fmt = (x, digits = 1) =>
   x === null ? "–" : x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
