@@ -36,7 +36,9 @@ public abstract class AbstractHttpHeadersTest {
   @BeforeEach
   void connect() throws Exception {
     aliceUi = connect("alice", "ui-1");
+    aliceUi.awaitWelcome(WAIT);
     bobUi = connect("bob", "ui-2");
+    bobUi.awaitWelcome(WAIT);
   }
 
   @AfterEach

@@ -40,8 +40,11 @@ public abstract class AbstractOutboxTest {
   @BeforeEach
   void connect() throws Exception {
     alice = connect("alice", "o-a");
+    alice.awaitWelcome(WAIT);
     bob = connect("bob", "o-b");
+    bob.awaitWelcome(WAIT);
     dave = connect("dave", "o-d");
+    dave.awaitWelcome(WAIT);
   }
 
   @AfterEach

@@ -40,6 +40,16 @@ public interface ContractClient extends AutoCloseable {
    */
   List<Frame> until(String marker, Duration timeout) throws Exception;
 
+  /**
+   * Waits for the {@code welcome} that {@code wsConnect} of {@code /ws/filter} sends every new
+   * socket and returns it. The server registers a socket for broadcasts before {@code wsConnect}
+   * runs, so nothing broadcast after the welcome can miss this client; a completed handshake alone
+   * does not promise that (a ws client may see the 101 before the server's open callback ran).
+   */
+  default Frame awaitWelcome(Duration timeout) throws Exception {
+    return next("welcome", timeout);
+  }
+
   /** The frames of this event arriving within the duration. */
   List<Frame> collect(String event, Duration within) throws Exception;
 
