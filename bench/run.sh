@@ -8,13 +8,14 @@
 #   node-ws    the Node plugin @cap-js-community/websocket (bench/node-reference), kind ws
 #   node-sio   the same Node app with CDS_WEBSOCKET_KIND=socket.io
 # Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode.
-# The first scenario of every server start is preceded by a warm-up (window + burst, K=WARMUP).
+# Every server start begins with a warm-up on its own WARMUP_N clients (window + burst, K=WARMUP;
+# recorded in warmup.jsonl only), so every measured scenario, its connect phase included, runs warm.
 # Rounds rotate over the servers (round 1: all servers, round 2: all servers, ...); the table
 # shows the median of the rounds and every round's server CPU per delivery.
 #
 # Environment (defaults in brackets):
 #   ROUNDS [3]  SERVERS ["java-ws java-sio node-ws node-sio"]  SCENARIOS ["1000x200 200x1000"]
-#   WARMUP [100]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
+#   WARMUP [100; 0: none]  WARMUP_N [1000]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
 #   BENCH_COMMIT [git HEAD]: the commit recorded in machine.txt (for runs from an exported tree)
 #   JAVA_OPTS [-Xmx512m]  HTTP_PORT [8090]  SIO_PORT [8091]  NODE_PORT [4100]
 #   QUIET_PCT [20]  QUIET_WAIT [30]: before each server start wait (at most QUIET_WAIT s) until the
@@ -30,6 +31,7 @@ ROUNDS=${ROUNDS:-3}
 SERVERS=${SERVERS:-"java-ws java-sio node-ws node-sio"}
 SCENARIOS=${SCENARIOS:-"1000x200 200x1000"}
 WARMUP=${WARMUP:-100}
+WARMUP_N=${WARMUP_N:-1000}
 BUILD=${BUILD:-1}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
@@ -173,15 +175,22 @@ for round in $(seq 1 "$ROUNDS"); do
     wait_quiet
     log "round $round: starting $server"
     start_server "$server" "$round"
-    warm=$WARMUP
+    if [ "$WARMUP" -gt 0 ]; then
+      # the warm-up connects its own clients, so the measured scenarios connect warm (issue 14
+      # compares warm connects); its figures go to warmup.jsonl, not into the table
+      log "round $round: $server warm-up N=$WARMUP_N K=$WARMUP"
+      node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
+        --n "$WARMUP_N" --k "$WARMUP" --pid "$SERVER_PID" --label "$server" --round "$round" \
+        >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log" || log "warm-up exited with $? (see client.log)"
+      sleep 2
+    fi
     for scenario in $SCENARIOS; do
       n=${scenario%x*} k=${scenario#*x}
       log "round $round: $server N=$n K=$k"
       # a failed run (losses, timeouts) is recorded in the JSON and the table; go on with the rest
       node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
-        --n "$n" --k "$k" --warmup "$warm" --pid "$SERVER_PID" --label "$server" --round "$round" \
+        --n "$n" --k "$k" --pid "$SERVER_PID" --label "$server" --round "$round" \
         >>"$OUT/runs.jsonl" 2>>"$OUT/client.log" || log "fanout exited with $? (see client.log)"
-      warm=0
       sleep 2 # closed sockets are cleaned up before the next scenario connects
     done
     stop_server

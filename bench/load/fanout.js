@@ -23,9 +23,11 @@
  * Usage:
  *   node fanout.js --kind ws --base ws://127.0.0.1:8090 --path /ws/bench --n 1000 --k 1000 \
  *                  --pid <server pid> [--warmup 300] [--phases window,burst] [--label java-ws]
+ *                  [--hook <command run with the stage name, see hook()>]
  */
 "use strict";
 
+const { execSync } = require("child_process");
 const fs = require("fs");
 const { performance } = require("perf_hooks");
 const WebSocket = require("ws"); // from the repository root's node_modules (devDependency)
@@ -50,6 +52,7 @@ const DEFAULTS = {
   phaseTimeoutMs: 180_000,
   idleTimeoutMs: 15_000,
   settleMs: 1_000,
+  hook: "",
 };
 
 function parseArgs(argv) {
@@ -383,7 +386,16 @@ async function closeAll() {
 // ---------------------------------------------------------------------------------------------
 // main
 
+// --hook <command>: run (synchronously) as `<command> <stage>` at the stages connect-start,
+// connect-end, <mode>-start and <mode>-end of measured phases; bench/profile.sh uses it to profile
+// exactly one stage. Not timed: the hook runs outside every measured span.
+function hook(stage) {
+  if (!opt.hook) return;
+  execSync(`${opt.hook} ${stage}`, { stdio: ["ignore", "ignore", "inherit"] });
+}
+
 async function main() {
+  hook("connect-start");
   log(`connecting ${opt.n} clients to ${url}${SIO ? ` namespace ${opt.path}` : ""}`);
   const connectTicks0 = serverTicks();
   const rss0 = serverRssMiB();
@@ -394,6 +406,7 @@ async function main() {
   const serverUsPerConnect =
     connectTicks === null ? null : Math.round((connectTicks * CLOCK_TICK_MS * 1000) / opt.n);
   const rss1 = serverRssMiB();
+  hook("connect-end");
   const rssKiBPerConnection =
     rss0 === null || rss1 === null ? null : Math.round(((rss1 - rss0) * 1024) / opt.n);
   log(
@@ -407,7 +420,9 @@ async function main() {
 
   let failed = false;
   for (const [mode, k, warmup] of plan) {
+    if (!warmup) hook(`${mode}-start`);
     const result = await runPhase(mode, k, warmup);
+    if (!warmup) hook(`${mode}-end`);
     result.connectMs = Math.round(connectMs);
     result.serverUsPerConnect = serverUsPerConnect;
     result.rssKiBPerConnection = rssKiBPerConnection;

@@ -40,6 +40,9 @@ public final class CoreEndpoint extends Endpoint {
   /** The container's per-session text and binary buffer size. */
   static final int CONTAINER_BUFFER = 1024;
 
+  /** The servlet container's own default message buffer size (Tomcat's and the Jakarta spec's). */
+  static final int CONTAINER_DEFAULT_BUFFER = 8192;
+
   private final ConnectionHandler handler;
   private final SendScheduler scheduler;
   private final int maxMessageBytes;
@@ -174,6 +177,39 @@ public final class CoreEndpoint extends Endpoint {
     } catch (java.io.IOException e) {
       LOG.debug("Closing session {} failed", session.getId(), e);
     }
+  }
+
+  /**
+   * Lowers the container's default message buffers to {@value #CONTAINER_BUFFER} while they are at
+   * the container's built-in {@value #CONTAINER_DEFAULT_BUFFER}. Tomcat allocates a new session's
+   * text and binary message buffers at the container's defaults (8,192: 16 KB of chars plus 8 KB of
+   * bytes) before {@link #onOpen} can set smaller ones, and keeps the binary one for the life of
+   * the session; at the defaults, an idle session of kind ws holds 24 KB for messages it never
+   * receives. Our endpoints read text in parts and refuse binary, so they need no more. Other
+   * endpoints of the application that read whole messages larger than this set their own size
+   * ({@code Session#setMaxTextMessageBufferSize}) or configure the container's defaults before this
+   * runs: any other value counts as configured and is kept.
+   *
+   * @return whether the defaults were lowered
+   */
+  public static boolean lowerContainerBuffers(jakarta.websocket.WebSocketContainer container) {
+    boolean lowered = false;
+    if (container.getDefaultMaxTextMessageBufferSize() == CONTAINER_DEFAULT_BUFFER) {
+      container.setDefaultMaxTextMessageBufferSize(CONTAINER_BUFFER);
+      lowered = true;
+    }
+    if (container.getDefaultMaxBinaryMessageBufferSize() == CONTAINER_DEFAULT_BUFFER) {
+      container.setDefaultMaxBinaryMessageBufferSize(CONTAINER_BUFFER);
+      lowered = true;
+    }
+    if (lowered) {
+      LOG.info(
+          "Default WebSocket message buffers of the servlet container lowered to {} (kind ws reads"
+              + " messages in parts); endpoints of the application that need larger whole messages"
+              + " set their own buffer size",
+          CONTAINER_BUFFER);
+    }
+    return lowered;
   }
 
   /** Registers this endpoint at one path in the container. */

@@ -64,6 +64,7 @@ public final class WsEndpointRegistrar
       return;
     }
     WebSocketSettings settings = context.settings();
+    CoreEndpoint.lowerContainerBuffers(container);
     scheduler = new SendScheduler(settings.ws().senderThreads());
     CoreEndpoint endpoint =
         new CoreEndpoint(
