@@ -7,7 +7,8 @@
 #   java-sio-same  kind socket.io on the app's own port (Tomcat, same-port mode, no cds.websocket.port)
 #   node-ws    the Node plugin @cap-js-community/websocket (bench/node-reference), kind ws
 #   node-sio   the same Node app with CDS_WEBSOCKET_KIND=socket.io
-# Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode.
+# Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode;
+# NxK:burst (or :window) runs only that phase, e.g. 10000x200:burst for the scale check.
 # Every server start begins with a warm-up on its own WARMUP_N clients (window + burst, K=WARMUP;
 # recorded in warmup.jsonl only), so every measured scenario, its connect phase included, runs warm.
 # Rounds rotate over the servers (round 1: all servers, round 2: all servers, ...); the table
@@ -185,11 +186,13 @@ for round in $(seq 1 "$ROUNDS"); do
       sleep 2
     fi
     for scenario in $SCENARIOS; do
+      phases=window,burst
+      if [[ $scenario == *:* ]]; then phases=${scenario#*:} scenario=${scenario%%:*}; fi
       n=${scenario%x*} k=${scenario#*x}
-      log "round $round: $server N=$n K=$k"
+      log "round $round: $server N=$n K=$k ($phases)"
       # a failed run (losses, timeouts) is recorded in the JSON and the table; go on with the rest
       node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
-        --n "$n" --k "$k" --pid "$SERVER_PID" --label "$server" --round "$round" \
+        --n "$n" --k "$k" --phases "$phases" --pid "$SERVER_PID" --label "$server" --round "$round" \
         >>"$OUT/runs.jsonl" 2>>"$OUT/client.log" || log "fanout exited with $? (see client.log)"
       sleep 2 # closed sockets are cleaned up before the next scenario connects
     done
