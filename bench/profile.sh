@@ -64,9 +64,10 @@ for _ in $(seq 1 240); do
 done
 sleep 2
 
-FANOUT=(node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --pid "$PID")
+FANOUT=(node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --pid "$PID"
+  --settle-ms "${SETTLE_MS:-3000}")
 echo "warm-up" >&2
-"${FANOUT[@]}" --n 1000 --k 100 >"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
+"${FANOUT[@]}" --n 1000 --k "${WARMUP:-100}" >"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
 sleep 2
 
 # the hook fanout.js calls at each stage: start the profiler at <stage>-start, dump at <stage>-end
