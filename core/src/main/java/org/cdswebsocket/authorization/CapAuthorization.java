@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * instance-based conditions need the row and are not evaluated for broadcasts, so a user whose READ
  * grant carries a condition is refused (never the other way round). Privileged users pass both.
  *
- * <p>READ decisions are cached per tenant, user, roles and entity (at most {@value #CACHE_LIMIT}
- * entries; the cache is cleared when full). Thread-safe. A failing check is logged and refused.
+ * <p>Decisions are cached per tenant, user, roles and service or entity (at most {@value
+ * #CACHE_LIMIT} entries; the cache is cleared when full), so a connect of a known user costs no
+ * request context: both depend only on the roles (neither evaluates a {@code where} condition).
+ * Thread-safe. A check that fails is logged and refused, and not cached.
  */
 public final class CapAuthorization implements ServiceAccess, ReadAccess {
 
@@ -38,11 +40,11 @@ public final class CapAuthorization implements ServiceAccess, ReadAccess {
   static final int CACHE_LIMIT = 10_000;
 
   private final CdsRuntime runtime;
-  private final Map<ReadKey, Boolean> readDecisions = new ConcurrentHashMap<>();
+  private final Map<DecisionKey, Boolean> decisions = new ConcurrentHashMap<>();
 
-  /** What a cached READ decision depends on. */
-  private record ReadKey(
-      String tenant, String user, Set<String> roles, boolean authenticated, String entity) {}
+  /** What a cached decision depends on: who asks, and about what ("service X", "READ of E"). */
+  private record DecisionKey(
+      String tenant, String user, Set<String> roles, boolean authenticated, String what) {}
 
   public CapAuthorization(CdsRuntime runtime) {
     this.runtime = runtime;
@@ -54,7 +56,7 @@ public final class CapAuthorization implements ServiceAccess, ReadAccess {
     if (user.isPrivileged()) {
       return true;
     }
-    return check(
+    return decide(
         user,
         "service " + service,
         auth -> auth.hasServiceAccess(service, ServiceEndpoint.WS_CONNECT));
@@ -66,22 +68,30 @@ public final class CapAuthorization implements ServiceAccess, ReadAccess {
     if (user.isPrivileged()) {
       return true;
     }
-    ReadKey key =
-        new ReadKey(
+    return decide(user, "READ of " + entity, auth -> unconditionalRead(auth, entity));
+  }
+
+  /** The cached decision about {@code what} for this user, else CAP's, then cached. */
+  private boolean decide(UserInfo user, String what, Predicate<AuthorizationService> decision) {
+    DecisionKey key =
+        new DecisionKey(
             user.getTenant(),
             user.getName(),
             new TreeSet<>(user.getRoles()),
             user.isAuthenticated(),
-            entity);
-    Boolean cached = readDecisions.get(key);
+            what);
+    Boolean cached = decisions.get(key);
     if (cached != null) {
       return cached;
     }
-    boolean allowed = check(user, "READ of " + entity, auth -> unconditionalRead(auth, entity));
-    if (readDecisions.size() >= CACHE_LIMIT) {
-      readDecisions.clear();
+    Boolean allowed = check(user, what, decision);
+    if (allowed == null) {
+      return false; // failed: refused, and asked again next time
     }
-    readDecisions.put(key, allowed);
+    if (decisions.size() >= CACHE_LIMIT) {
+      decisions.clear();
+    }
+    decisions.put(key, allowed);
     return allowed;
   }
 
@@ -93,14 +103,15 @@ public final class CapAuthorization implements ServiceAccess, ReadAccess {
     return where == null;
   }
 
-  private boolean check(UserInfo user, String what, Predicate<AuthorizationService> decision) {
+  /** CAP's decision, or {@code null} when it could not be made. */
+  private Boolean check(UserInfo user, String what, Predicate<AuthorizationService> decision) {
     AuthorizationService auth =
         runtime
             .getServiceCatalog()
             .getService(AuthorizationService.class, AuthorizationService.DEFAULT_NAME);
     if (auth == null) {
       LOG.warn("No CAP authorization service; refusing {}", what);
-      return false;
+      return null;
     }
     try {
       return runtime
@@ -112,7 +123,7 @@ public final class CapAuthorization implements ServiceAccess, ReadAccess {
               });
     } catch (RuntimeException e) {
       LOG.warn("Authorization check of {} failed; refusing it", what, e);
-      return false;
+      return null;
     }
   }
 }
