@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cdswebsocket.it.filter.ContractClient;
 import org.cdswebsocket.it.filter.WsContractClient;
+import org.cdswebsocket.test.WsTestClient;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Issue 12 attacks with real JDK WebSocket clients (kind ws). A refused socket is closed with 1008
+ * Issue 12 attacks with real JDK WebSocket clients (kind ws). A user without service access gets
+ * HTTP 403 before the upgrade; a socket refused later (by {@code wsConnect}) is closed with 1008
  * (policy violation).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -20,13 +23,23 @@ class HardeningWsIT extends AbstractHardeningIT {
 
   @Override
   protected void assertRefusedAtConnect(String path, String user) throws Exception {
-    try (ContractClient client = connect(path, user, null)) {
-      assertThat(client.closeCode(WAIT)).isEqualTo(1008);
-    }
+    // refused before the upgrade: no session, no socket
+    assertThat(WsTestClient.handshakeStatus(port, path, user, user)).isEqualTo(403);
   }
 
   @Override
   protected void assertDisconnectedByServer(ContractClient client) throws Exception {
     assertThat(client.closeCode(WAIT)).isEqualTo(1008);
+  }
+
+  @Test
+  void anIdentifierOverItsLimitIsRefusedBeforeTheUpgrade() throws Exception {
+    String tooLong = "x".repeat(257); // cds.websocket.limits.identifier-length: 256
+    assertThat(WsTestClient.handshakeStatus(port, "/ws/filter?id=" + tooLong, "alice", "alice"))
+        .isEqualTo(400);
+    assertThat(
+            WsTestClient.handshakeStatus(
+                port, "/ws/filter?id=" + "x".repeat(256), "alice", "alice"))
+        .isEqualTo(101);
   }
 }

@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Conditional;
  * {@code ws} (the default) in a servlet web application.
  *
  * <p>Beans: the endpoint registrar, the filter that refuses upgrades from foreign origins (first),
- * the filter that refuses anonymous upgrades (after the security chain), and, while CAP mock users
- * are active, the {@code X-Authorization} cookie filter (before the security chain). Properties:
- * {@code cds.websocket.ws.sender-threads} (default 2), {@code cds.websocket.ws.send-timeout} in ms
+ * the filter that refuses upgrades of anonymous users (401) and of users without access to the
+ * service (403) before a session exists (after the security chain), and, while CAP mock users are
+ * active, the {@code X-Authorization} cookie filter (before the security chain). Properties: {@code
+ * cds.websocket.ws.sender-threads} (default 2), {@code cds.websocket.ws.send-timeout} in ms
  * (default 10000), {@code cds.websocket.auth-cookie}, {@code cds.websocket.allowed-origins}.
  */
 @AutoConfiguration
@@ -39,10 +40,10 @@ public class WsAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<UpgradeAuthenticationFilter> cdsWebSocketUpgradeAuthenticationFilter(
+  FilterRegistrationBean<UpgradeAdmissionFilter> cdsWebSocketUpgradeAdmissionFilter(
       CdsRuntime runtime) {
-    FilterRegistrationBean<UpgradeAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new UpgradeAuthenticationFilter(runtime));
+    FilterRegistrationBean<UpgradeAdmissionFilter> registration =
+        new FilterRegistrationBean<>(new UpgradeAdmissionFilter(runtime));
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

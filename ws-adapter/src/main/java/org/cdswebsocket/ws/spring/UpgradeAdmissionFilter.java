@@ -1,0 +1,95 @@
+package org.cdswebsocket.ws.spring;
+
+import com.sap.cds.services.request.UserInfo;
+import com.sap.cds.services.runtime.CdsRuntime;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.cdswebsocket.spi.CapMockUsers;
+import org.cdswebsocket.spi.ClientInfo;
+import org.cdswebsocket.spi.TransportContext;
+
+/**
+ * Decides a WebSocket upgrade before it happens, so that a refused client never gets a session.
+ *
+ * <ul>
+ *   <li>401 for unauthenticated users, also where the application opened the path to anonymous
+ *       users: a socket carries the user of its handshake into every call, and an anonymous user
+ *       would pass unannotated services. Also 401: CAP's technical users (privileged, system or
+ *       internal users, and the default mock users {@code privileged}, {@code system}, {@code
+ *       internal}, {@code authenticated}), and Basic credentials with an empty password, which
+ *       CAP's mock users accept over HTTP but never over a socket.
+ *   <li>403 for a user without access to the endpoint's service ({@code @requires}, {@code
+ *       @restrict}), 400 for a client identifier ({@code ?id=}) over its length limit: core's
+ *       admission rules ({@link org.cdswebsocket.spi.ConnectionHandler#refusal}), the same ones the
+ *       endpoint applies again when the session opens.
+ * </ul>
+ *
+ * <p>Paths that are no websocket endpoint of a CAP service pass unchanged (the application's own
+ * WebSocket endpoints, for example). Runs after the application's security filter chain, so the
+ * CAP user of the request is known; one CAP request context per upgrade. Thread-safe.
+ */
+public final class UpgradeAdmissionFilter implements Filter {
+
+  private final CdsRuntime runtime;
+
+  public UpgradeAdmissionFilter(CdsRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+      int refusal = refusal(http);
+      if (refusal != 0) {
+        ((HttpServletResponse) response).sendError(refusal);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The HTTP status refusing the upgrade, or 0 to let it pass. */
+  private int refusal(HttpServletRequest http) {
+    if (CapMockUsers.emptyBasicPassword(http.getHeader("Authorization"))) {
+      return HttpServletResponse.SC_UNAUTHORIZED;
+    }
+    UserInfo user =
+        runtime
+            .requestContext()
+            .run(
+                context -> {
+                  return context.getUserInfo();
+                });
+    if (!CapMockUsers.acceptableSocketUser(user)) {
+      return HttpServletResponse.SC_UNAUTHORIZED;
+    }
+    String identifier = http.getParameter("id");
+    ClientInfo client =
+        new ClientInfo(
+            user,
+            identifier == null || identifier.isEmpty() ? null : identifier,
+            http.getRequestURI());
+    TransportContext transport = TransportContext.of(runtime).orElse(null);
+    String refused = transport == null ? null : transport.connectionHandler().refusal(client);
+    int status =
+        switch (refused == null ? "" : refused) {
+          case "403" -> HttpServletResponse.SC_FORBIDDEN;
+          case "400" -> HttpServletResponse.SC_BAD_REQUEST;
+          default -> 0; // admitted, or not one of our endpoints ("404"): the container decides
+        };
+    if (status != 0) {
+      transport
+          .metrics()
+          .connectionRefused(client.servicePath(), status == 403 ? "forbidden" : "bad-request");
+    }
+    return status;
+  }
+}
