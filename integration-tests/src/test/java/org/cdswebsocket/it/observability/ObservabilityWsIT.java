@@ -55,6 +55,16 @@ class ObservabilityWsIT {
                     .isEqualTo(2);
               });
       assertThat(actuator.measure("cds.websocket.send.queue", "VALUE", "kind:ws")).isZero();
+
+      // bob is no admin: refused before the upgrade, counted with its reason
+      assertThat(WsTestClient.handshakeStatus(port, "/ws/admins", "bob", "bob")).isEqualTo(403);
+      assertThat(
+              actuator.measure(
+                  "cds.websocket.connects.refused",
+                  "COUNT",
+                  "service:AdminsService",
+                  "reason:forbidden"))
+          .isEqualTo(1);
       assertThat(actuator.metric("cds.websocket.cluster.publishes")).isNull();
     }
 
