@@ -39,6 +39,7 @@ final class Connection {
   private volatile Channel websocket;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile boolean upgraded;
+  private volatile boolean closedByClient;
 
   Connection(ClientHead head, int sendQueueLimit) {
     this.head = head;
@@ -102,6 +103,7 @@ final class Connection {
    * with {@code noop}; every namespace ends, and later requests for the session get 400.
    */
   void closedByClient() {
+    closedByClient = true; // before the waiting poll is released: the client's next request is 400
     Channel ch = websocket;
     if (ch != null && ch.isActive() && head.getCurrentTransport() == Transport.WEBSOCKET) {
       ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
@@ -115,6 +117,14 @@ final class Connection {
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(Connection.class).debug("Library disconnect failed", e);
     }
+  }
+
+  /**
+   * Whether the client closed the session with its {@code 1} packet; from that moment on, before
+   * the library has ended the session, a request for it gets 400 and never waits.
+   */
+  boolean isClosedByClient() {
+    return closedByClient;
   }
 
   /** Counts a refused namespace connect; returns the count so far. */

@@ -217,6 +217,9 @@ final class HandshakeGuard extends ChannelDuplexHandler {
     if (connection == null || !connection.head().isConnected()) {
       return null; // unknown or ended: the library's answer becomes 400 (see write)
     }
+    if (connection.isClosedByClient()) {
+      return error(1, "Session ID unknown"); // the library still knows it for a moment
+    }
     if (connection.silentFor(heartbeatMillis)) {
       LOG.debug("Engine.IO session past its heartbeat deadline closed");
       connection.kill(WebSocketCloseStatus.NORMAL_CLOSURE);
