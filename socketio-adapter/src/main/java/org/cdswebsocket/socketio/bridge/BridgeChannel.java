@@ -131,6 +131,16 @@ final class BridgeChannel extends AbstractChannel {
     closeFrameSent = true;
   }
 
+  /**
+   * The server stops: close without a websocket close frame. The TCP connection then ends with the
+   * servlet container, and every client sees that end. After a close frame, clients that wait to
+   * answer it themselves (OkHttp, under the Java {@code io.socket} client) would stop reading and
+   * notice nothing until their ping timeout.
+   */
+  void skipCloseFrame() {
+    eventLoop().execute(() -> closeFrameSent = true); // before a close() queued after this call
+  }
+
   @Override
   protected void doClose() {
     open = false;

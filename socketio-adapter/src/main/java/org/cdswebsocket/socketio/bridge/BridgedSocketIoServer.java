@@ -14,7 +14,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.lang.reflect.Field;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -61,16 +60,23 @@ public final class BridgedSocketIoServer extends SocketIOServer {
   }
 
   /**
-   * Closes every bridged connection (pending polls are answered, websockets closed, so the servlet
-   * container has no open request left to wait for), then the event loops and the library's timers.
+   * Closes every bridged connection (pending polls are answered, so the servlet container has no
+   * open request left to wait for; websockets end without a close frame, their TCP connections with
+   * the container, see {@link BridgeChannel#skipCloseFrame}), then the event loops and the
+   * library's timers.
    */
   @Override
   public void stop() {
     EventLoopGroup group = loops;
     loops = null;
     if (group != null) {
+      channels.forEach(
+          channel -> {
+            if (channel instanceof BridgeChannel bridged) {
+              bridged.skipCloseFrame();
+            }
+          });
       channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-      awaitUpgradedReleased(Duration.ofSeconds(2));
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       initializer.stop();
     }
@@ -79,23 +85,6 @@ public final class BridgedSocketIoServer extends SocketIOServer {
   /** Whether {@link #startAsync()} ran and {@link #stop()} did not. */
   boolean isStarted() {
     return loops != null;
-  }
-
-  /**
-   * A websocket client answers the close frame; the container releases the socket on that answer.
-   * Waiting for it (bounded) lets clients see the close at once, instead of after their close
-   * timeout, when the application's web server stops right after this server.
-   */
-  private void awaitUpgradedReleased(Duration max) {
-    long end = System.nanoTime() + max.toNanos();
-    while (!upgraded.isEmpty() && System.nanoTime() < end) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   /** The live set of upgraded connections, for {@link UpgradedConnection#bind}. */
