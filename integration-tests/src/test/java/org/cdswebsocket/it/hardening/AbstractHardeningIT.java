@@ -142,7 +142,20 @@ public abstract class AbstractHardeningIT {
     assertThat(deletedHeardBy(alice, bob)).as("refused requests enter nothing").isFalse();
 
     bob.send("wsContext", Map.of("context", "watchers"));
+    handled(bob, alice);
     assertThat(deletedHeardBy(alice, bob)).as("a valid request still works").isTrue();
+  }
+
+  /**
+   * Returns once the server has handled everything {@code client} sent before: a socket's frames
+   * are handled in order, so a create it sends afterwards reaches {@code observer} (CRUD broadcasts
+   * skip their caller) only after them. Without it, another client's event can overtake a {@code
+   * wsContext} still being applied.
+   */
+  private static void handled(ContractClient client, ContractClient observer) throws Exception {
+    client.send("Headers:create", Map.of("name", "handled-" + UUID.randomUUID()));
+    // the broadcast carries only the key; the observer's own creates never come back to it
+    observer.next("Headers:created", WAIT);
   }
 
   /** Alice deletes a row of EventHeaders (heard only in context `watchers`), then a marker. */
