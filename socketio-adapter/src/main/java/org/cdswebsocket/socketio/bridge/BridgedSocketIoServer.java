@@ -14,8 +14,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.lang.reflect.Field;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,9 +33,6 @@ public final class BridgedSocketIoServer extends SocketIOServer {
 
   /** Every open bridged connection (closed ones leave by themselves). */
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-
-  /** Upgraded connections whose socket the container has not yet released. */
-  private final Set<UpgradedConnection> upgraded = ConcurrentHashMap.newKeySet();
 
   /** Creates the server; see {@link SocketIOServer#SocketIOServer(Configuration)}. */
   public BridgedSocketIoServer(Configuration configuration) {
@@ -85,11 +80,6 @@ public final class BridgedSocketIoServer extends SocketIOServer {
   /** Whether {@link #startAsync()} ran and {@link #stop()} did not. */
   boolean isStarted() {
     return loops != null;
-  }
-
-  /** The live set of upgraded connections, for {@link UpgradedConnection#bind}. */
-  Set<UpgradedConnection> upgradedConnections() {
-    return upgraded;
   }
 
   /** Tracks a bridged connection until it closes, so that {@link #stop()} can close it. */

@@ -221,7 +221,7 @@ public final class EngineIoBridge {
       return;
     }
     try {
-      request.upgrade(UpgradedConnection.class).bind(channel, s.upgradedConnections());
+      request.upgrade(UpgradedConnection.class).bind(channel);
     } catch (ServletException | RuntimeException e) {
       LOG.warn("The servlet container refused the websocket upgrade", e);
       channel.close();

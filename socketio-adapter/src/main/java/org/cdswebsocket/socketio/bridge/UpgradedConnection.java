@@ -8,7 +8,6 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +28,19 @@ public final class UpgradedConnection implements HttpUpgradeHandler, ByteSink {
   private static final int READ_CHUNK = 16 * 1024;
 
   private volatile BridgeChannel channel;
-  private volatile Set<UpgradedConnection> live;
   private volatile WebConnection connection;
   private ServletOutputStream out;
 
   /** For the container; the servlet binds the channel right after. */
   public UpgradedConnection() {}
 
-  /**
-   * @param channel the connection's channel
-   * @param live the server's set of open upgraded connections: this one is in it from {@link #init}
-   *     until the container {@link #destroy destroys} it (its socket is gone)
-   */
-  void bind(BridgeChannel channel, Set<UpgradedConnection> live) {
+  void bind(BridgeChannel channel) {
     this.channel = channel;
-    this.live = live;
   }
 
   @Override
   public void init(WebConnection webConnection) {
     connection = webConnection;
-    live.add(this);
     BridgeChannel ch = channel;
     try {
       ServletInputStream in = webConnection.getInputStream();
@@ -65,10 +56,6 @@ public final class UpgradedConnection implements HttpUpgradeHandler, ByteSink {
 
   @Override
   public void destroy() {
-    Set<UpgradedConnection> set = live;
-    if (set != null) {
-      set.remove(this);
-    }
     BridgeChannel ch = channel;
     if (ch != null && ch.isOpen()) {
       ch.close();
