@@ -52,13 +52,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    UserInfo user =
-        runtime
-            .requestContext()
-            .run(
-                context -> {
-                  return context.getUserInfo();
-                });
+    UserInfo user = UpgradeUser.current(runtime);
     config.getUserProperties().put(USER, user);
     List<String> ids = request.getParameterMap().get("id");
     if (ids != null && !ids.isEmpty() && !ids.get(0).isEmpty()) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import org.cdswebsocket.spi.CapMockUsers;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.TransportContext;
+import org.cdswebsocket.ws.endpoint.UpgradeUser;
 
 /**
  * Decides a WebSocket upgrade before it happens, so that a refused client never gets a session.
@@ -61,13 +62,7 @@ public final class UpgradeAdmissionFilter implements Filter {
     if (CapMockUsers.emptyBasicPassword(http.getHeader("Authorization"))) {
       return HttpServletResponse.SC_UNAUTHORIZED;
     }
-    UserInfo user =
-        runtime
-            .requestContext()
-            .run(
-                context -> {
-                  return context.getUserInfo();
-                });
+    UserInfo user = UpgradeUser.current(runtime);
     if (!CapMockUsers.acceptableSocketUser(user)) {
       return HttpServletResponse.SC_UNAUTHORIZED;
     }
