@@ -40,29 +40,9 @@ fi
 unzip -q -o -j "$AP_JAR" linux-x64/libasyncProfiler.so -d "$OUT"
 LIB=$OUT/libasyncProfiler.so
 
-SIO_QUEUES="--cds.websocket.options.session-queue-size=5000 --cds.websocket.options.worker-queue-size=5000"
-case $SERVER in
-  java-ws) ARGS="--cds.websocket.kind=ws" KIND=ws BASE=ws://127.0.0.1:$HTTP_PORT ;;
-  java-sio) ARGS="--cds.websocket.kind=socket.io --cds.websocket.port=$SIO_PORT $SIO_QUEUES"
-    KIND=socket.io BASE=ws://127.0.0.1:$SIO_PORT ;;
-  java-sio-same) ARGS="--cds.websocket.kind=socket.io $SIO_QUEUES"
-    KIND=socket.io BASE=ws://127.0.0.1:$HTTP_PORT ;;
-  *) echo "unknown server $SERVER" >&2; exit 1 ;;
-esac
-
-# shellcheck disable=SC2086 # word lists
-java $JAVA_OPTS -jar "$JAR" --server.port="$HTTP_PORT" $ARGS >"$OUT/server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  code=$(curl -s -o /dev/null --max-time 2 -u bench:bench -w '%{http_code}' \
-    "${BASE/ws:/http:}/socket.io/?EIO=4&transport=polling" || true)
-  [ "$KIND" = ws ] && [ "$code" != 000 ] && break
-  [ "$code" = 200 ] && break
-  kill -0 $PID 2>/dev/null || { tail -20 "$OUT/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-sleep 2
+# shellcheck source=java-server.sh
+source "$BENCH_DIR/java-server.sh"
+start_java_server "$SERVER" "$OUT/server.log"
 
 FANOUT=(node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --pid "$PID"
   --settle-ms "${SETTLE_MS:-3000}")
