@@ -7,8 +7,8 @@
 #     stage:  connect | window | burst
 #
 # Starts the server from bench/target/bench.jar (build it with run.sh or
-#   mvn -B package -pl bench -am -Dmaven.test.skip=true), warms it up (N=1000, window + burst
-# K=100, its own clients), then runs one fan-out scenario (N, K: 1000, 200) and samples the stage
+#   mvn -B package -pl bench -am -Dmaven.test.skip=true), warms it up as run.sh does (WARMUP_CYCLES
+# [5] times N=1000, window + burst K=100, its own clients), then runs one fan-out scenario (N, K: 1000, 200) and samples the stage
 # only. Writes bench/results/profile-<server>-<stage>-<time>/ with the collapsed stacks
 # (profile.collapsed, one line per stack and its samples), the share of samples per component
 # (components.txt, from load/profile-summary.js) and the fanout output. Stops the server by the
@@ -46,9 +46,11 @@ start_java_server "$SERVER" "$OUT/server.log"
 
 FANOUT=(node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --pid "$PID"
   --settle-ms "${SETTLE_MS:-3000}")
-echo "warm-up" >&2
-"${FANOUT[@]}" --n 1000 --k "${WARMUP:-100}" >"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
-sleep 2
+for cycle in $(seq 1 "${WARMUP_CYCLES:-5}"); do
+  echo "warm-up $cycle" >&2
+  "${FANOUT[@]}" --n 1000 --k "${WARMUP:-100}" >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
+  sleep 2
+done
 
 # the hook fanout.js calls at each stage: start the profiler at <stage>-start, dump at <stage>-end
 HOOK=$OUT/hook.sh

@@ -10,13 +10,17 @@
 # Scenarios NxK: N clients, client #0 sends K messages in window-1 mode, then K in burst mode;
 # NxK:burst (or :window) runs only that phase, e.g. 10000x200:burst for the scale check.
 # Every server start begins with a warm-up on its own WARMUP_N clients (window + burst, K=WARMUP;
-# recorded in warmup.jsonl only), so every measured scenario, its connect phase included, runs warm.
+# recorded in warmup.jsonl only), repeated WARMUP_CYCLES times, so every measured scenario, its
+# connect phase included, runs warm. One cycle is not enough for a JVM on 2 cores: the connect path
+# reaches C2 only after several thousand connects, and each change of phase (connect, window, burst,
+# close) takes branches the compiled code had pruned, so it is deoptimised and compiled again
+# (bench/README.md, "How warm is warm"). Node gets the same warm-up.
 # Rounds rotate over the servers (round 1: all servers, round 2: all servers, ...); the table
 # shows the median of the rounds and every round's server CPU per delivery.
 #
 # Environment (defaults in brackets):
 #   ROUNDS [3]  SERVERS ["java-ws java-sio node-ws node-sio"]  SCENARIOS ["1000x200 200x1000"]
-#   WARMUP [100; 0: none]  WARMUP_N [1000]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
+#   WARMUP [100; 0: none]  WARMUP_N [1000]  WARMUP_CYCLES [5]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
 #   BENCH_COMMIT [git HEAD]: the commit recorded in machine.txt (for runs from an exported tree)
 #   JAVA_OPTS [-Xmx512m]  HTTP_PORT [8090]  SIO_PORT [8091]  NODE_PORT [4100]
 #   QUIET_PCT [20]  QUIET_WAIT [30]: before each server start wait (at most QUIET_WAIT s) until the
@@ -33,6 +37,7 @@ SERVERS=${SERVERS:-"java-ws java-sio node-ws node-sio"}
 SCENARIOS=${SCENARIOS:-"1000x200 200x1000"}
 WARMUP=${WARMUP:-100}
 WARMUP_N=${WARMUP_N:-1000}
+WARMUP_CYCLES=${WARMUP_CYCLES:-5}
 BUILD=${BUILD:-1}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
@@ -167,7 +172,7 @@ fi
   echo "node: $(node --version)"
   echo "cds (node reference): $(node -p "require('$BENCH_DIR/node-reference/node_modules/@sap/cds/package.json').version")"
   echo "websocket plugin: $(node -p "require('$BENCH_DIR/node-reference/node_modules/@cap-js-community/websocket/package.json').version")"
-  echo "rounds: $ROUNDS servers: $SERVERS scenarios: $SCENARIOS warmup: $WARMUP java opts: $JAVA_OPTS"
+  echo "rounds: $ROUNDS servers: $SERVERS scenarios: $SCENARIOS warmup: $WARMUP_CYCLES x ${WARMUP_N}x$WARMUP java opts: $JAVA_OPTS"
 } | tee "$OUT/machine.txt" >&2
 
 started=$(date +%s)
@@ -179,11 +184,13 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ "$WARMUP" -gt 0 ]; then
       # the warm-up connects its own clients, so the measured scenarios connect warm (issue 14
       # compares warm connects); its figures go to warmup.jsonl, not into the table
-      log "round $round: $server warm-up N=$WARMUP_N K=$WARMUP"
-      node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
-        --n "$WARMUP_N" --k "$WARMUP" --pid "$SERVER_PID" --label "$server" --round "$round" \
-        >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log" || log "warm-up exited with $? (see client.log)"
-      sleep 2
+      for cycle in $(seq 1 "$WARMUP_CYCLES"); do
+        log "round $round: $server warm-up $cycle/$WARMUP_CYCLES N=$WARMUP_N K=$WARMUP"
+        node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
+          --n "$WARMUP_N" --k "$WARMUP" --pid "$SERVER_PID" --label "$server" --round "$round" \
+          >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log" || log "warm-up exited with $? (see client.log)"
+        sleep 2
+      done
     fi
     for scenario in $SCENARIOS; do
       phases=window,burst

@@ -97,11 +97,6 @@ public final class CoreEndpoint extends Endpoint {
     session
         .getUserProperties()
         .put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", sendTimeoutMillis);
-    try {
-      session.getBasicRemote().setBatchingAllowed(true);
-    } catch (java.io.IOException e) {
-      LOG.debug("Batching not available for session {}", session.getId(), e);
-    }
     String path = session.getRequestURI().getPath();
     ClientInfo info =
         new ClientInfo(

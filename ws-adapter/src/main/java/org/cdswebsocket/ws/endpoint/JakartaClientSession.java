@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ClientSession} over a Jakarta WebSocket session.
  *
- * <p>{@link #send} only queues the frame; a {@link SendScheduler} thread drains the queue with the
- * container's batching enabled and flushes once per drain, so frames queued together leave in one
- * write. When more than {@code queueLimit} frames wait (a client that does not read), the session
- * is closed with 1013 instead of buffering without bound; other sessions are unaffected.
+ * <p>{@link #send} only queues the frame; a {@link SendScheduler} thread drains the queue. A drain
+ * that finds one frame sends it directly (the container writes header and text in one gathering
+ * write); a drain that finds more enables the container's batching and flushes once at the end, so
+ * frames queued together leave in one write. When more than {@code queueLimit} frames wait (a
+ * client that does not read), the session is closed with 1013 instead of buffering without bound;
+ * other sessions are unaffected.
  */
 final class JakartaClientSession implements ClientSession {
 
@@ -39,6 +41,7 @@ final class JakartaClientSession implements ClientSession {
   private final Queue<String> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final Runnable drainTask = this::drain;
   private final SendScheduler scheduler;
   private final int queueLimit;
   private final WebSocketMetrics metrics;
@@ -101,19 +104,23 @@ final class JakartaClientSession implements ClientSession {
 
   private void scheduleDrain() {
     if (draining.compareAndSet(false, true)) {
-      scheduler.submit(this::drain);
+      scheduler.submit(drainTask);
     }
   }
 
   private void drain() {
     try {
-      RemoteEndpoint.Basic remote = session.getBasicRemote();
-      String text;
-      while ((text = queue.poll()) != null) {
+      String first = queue.poll();
+      if (first != null) {
         queued.decrementAndGet();
-        remote.sendText(text);
+        String next = queue.poll();
+        RemoteEndpoint.Basic remote = session.getBasicRemote();
+        if (next == null) {
+          remote.sendText(first);
+        } else {
+          sendBatch(remote, first, next);
+        }
       }
-      remote.flushBatch();
     } catch (IOException | IllegalStateException e) {
       LOG.debug("Writing to session {} failed: {}", id, e.toString());
       queue.clear();
@@ -123,6 +130,22 @@ final class JakartaClientSession implements ClientSession {
       if (!queue.isEmpty() && session.isOpen()) {
         scheduleDrain();
       }
+    }
+  }
+
+  /** Sends the frames queued now in one network write: batching on, send, batching off (flush). */
+  private void sendBatch(RemoteEndpoint.Basic remote, String first, String second)
+      throws IOException {
+    remote.setBatchingAllowed(true);
+    try {
+      remote.sendText(first);
+      String text = second;
+      do {
+        queued.decrementAndGet();
+        remote.sendText(text);
+      } while ((text = queue.poll()) != null);
+    } finally {
+      remote.setBatchingAllowed(false);
     }
   }
 

@@ -24,7 +24,7 @@ final class FakeWsSession {
   volatile CountDownLatch blockWrites; // non-null: every sendText waits for it
   volatile boolean concurrentUse;
   private int unflushed; // guarded by this
-  private boolean batching = true; // guarded by this
+  private boolean batching; // guarded by this; off, as in a new container session
   private int inUse; // guarded by this
 
   final Session session =
