@@ -26,8 +26,8 @@
 #   QUIET_PCT [20]  QUIET_WAIT [30]: before each server start wait (at most QUIET_WAIT s) until the
 #   machine's CPUs are less than QUIET_PCT % busy; the client also reports, per phase, how much
 #   CPU other processes took (column "other CPU"), since this box may be shared.
-# Usage:  bench/run.sh            (about 12 minutes on a 2-core machine)
-#         ROUNDS=1 SERVERS=java-ws SCENARIOS=200x200 bench/run.sh     (a quick check)
+# Usage:  bench/run.sh            (about 25 minutes on a 2-core machine)
+#         ROUNDS=1 SERVERS=java-ws SCENARIOS=200x200 WARMUP_CYCLES=1 bench/run.sh  (a quick check)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -93,6 +93,9 @@ public record Recipients(
     /** Combines the specified kinds with {@code op}; {@code whenNoneSpecified} if none is. */
     boolean matches(
         ClientInfo info, Set<String> sessionContexts, Operator op, boolean whenNoneSpecified) {
+      if (users.isEmpty() && roles.isEmpty() && contexts.isEmpty() && identifiers.isEmpty()) {
+        return whenNoneSpecified; // the common broadcast: no need to look at the user's roles
+      }
       return Match.combine(
           op,
           whenNoneSpecified,
