@@ -1,30 +1,15 @@
 package org.cdswebsocket.socketio.spring;
 
+import org.cdswebsocket.spi.ActiveKindCondition;
 import org.cdswebsocket.spi.WebSocketKind;
-import org.cdswebsocket.spi.WebSocketSettings;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when cds-websocket is enabled with kind {@code socket.io}, decided by {@link
- * WebSocketSettings#activeKind} from the Spring environment, exactly as core decides it. An unknown
- * kind does not match here; core then stops the start-up naming the accepted kinds.
+ * Matches when cds-websocket is enabled with kind {@code socket.io} (see {@link
+ * ActiveKindCondition}).
  */
-final class SocketIoKindCondition extends SpringBootCondition {
+final class SocketIoKindCondition extends ActiveKindCondition {
 
-  @Override
-  public ConditionOutcome getMatchOutcome(
-      ConditionContext context, AnnotatedTypeMetadata metadata) {
-    WebSocketKind kind;
-    try {
-      kind = WebSocketSettings.activeKind(context.getEnvironment()::getProperty);
-    } catch (IllegalArgumentException e) {
-      return ConditionOutcome.noMatch(e.getMessage());
-    }
-    return kind == WebSocketKind.SOCKET_IO
-        ? ConditionOutcome.match("cds.websocket.kind is socket.io")
-        : ConditionOutcome.noMatch("cds.websocket.kind is " + kind + " (or disabled)");
+  SocketIoKindCondition() {
+    super(WebSocketKind.SOCKET_IO);
   }
 }
