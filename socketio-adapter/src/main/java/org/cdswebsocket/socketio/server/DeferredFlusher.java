@@ -1,7 +1,9 @@
 package org.cdswebsocket.socketio.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -26,7 +28,8 @@ import org.cdswebsocket.spi.SessionGroupWriter;
  *
  * <p>As the {@link SessionGroupWriter} of kind {@code socket.io}, it groups a broadcast's channels
  * by event loop and hands each loop <em>one</em> task that writes the frame to all of that loop's
- * channels, instead of one task per channel.
+ * channels, instead of one task per channel. That task builds the websocket frame once and writes
+ * it to each channel below the channel's frame encoder ({@link PreparedTextFrame}).
  *
  * <p>Threading: writes are always performed on the channel's event loop; the per-loop bookkeeping
  * is confined to that loop's thread. The flush task yields to other queued tasks up to {@value
@@ -95,9 +98,32 @@ final class DeferredFlusher implements SessionGroupWriter {
     }
   }
 
+  /**
+   * Writes a group on its event loop: each distinct frame is built once as a {@link
+   * PreparedTextFrame} and shared by the group's websocket channels.
+   */
   private void writeAllInLoop(EventLoop loop, List<Pending> group) {
-    for (Pending p : group) {
-      writeInLoop(loop, p.channel(), p.frame(), p.listener());
+    Map<byte[], ByteBuf> prepared = null; // one frame per namespace of the broadcast
+    try {
+      for (Pending p : group) {
+        Channel channel = p.channel();
+        ChannelHandlerContext entry = channel.isActive() ? PreparedTextFrame.entry(channel) : null;
+        if (entry == null) {
+          writeInLoop(loop, channel, p.frame(), p.listener());
+          continue;
+        }
+        if (prepared == null) {
+          prepared = new IdentityHashMap<>(4);
+        }
+        ByteBuf frame =
+            prepared.computeIfAbsent(p.frame(), b -> PreparedTextFrame.of(channel.alloc(), b));
+        entry.write(frame.retainedDuplicate(), channel.voidPromise());
+        written(loop, channel, p.listener());
+      }
+    } finally {
+      if (prepared != null) {
+        prepared.values().forEach(ByteBuf::release);
+      }
     }
   }
 
@@ -110,6 +136,11 @@ final class DeferredFlusher implements SessionGroupWriter {
       return;
     }
     channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+    written(loop, channel, listener);
+  }
+
+  /** Marks the channel for the loop's next flush and tells the listener its queue length. */
+  private void written(EventLoop loop, Channel channel, WriteListener listener) {
     batches.computeIfAbsent(loop, LoopBatch::new).add(channel);
     ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
     listener.written(buffer == null ? 0 : buffer.size());
