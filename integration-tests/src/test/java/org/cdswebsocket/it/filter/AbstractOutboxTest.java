@@ -19,8 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class AbstractOutboxTest {
 
-  /** Bound of every wait. */
-  protected static final Duration WAIT = Duration.ofSeconds(15);
+  /**
+   * Bound of every wait (a wait ends as soon as what it waits for arrives). Generous because of
+   * CAP's persistent outbox in this test app: both mock tenants share one outbox table, so a
+   * message can sit behind another tenant's failed attempt until the collector's next run (a CI run
+   * once saw no delivery within 15 s).
+   */
+  protected static final Duration WAIT = Duration.ofSeconds(60);
 
   /** How long "nothing more arrives" is observed after the awaited event has arrived. */
   protected static final Duration QUIET = Duration.ofMillis(500);
