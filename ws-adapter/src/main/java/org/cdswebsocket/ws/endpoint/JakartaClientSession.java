@@ -110,16 +110,9 @@ final class JakartaClientSession implements ClientSession {
 
   private void drain() {
     try {
-      String first = queue.poll();
-      if (first != null) {
-        queued.decrementAndGet();
-        String next = queue.poll();
-        RemoteEndpoint.Basic remote = session.getBasicRemote();
-        if (next == null) {
-          remote.sendText(first);
-        } else {
-          sendBatch(remote, first, next);
-        }
+      String text = queue.poll();
+      if (text != null) {
+        sendQueued(session.getBasicRemote(), text);
       }
     } catch (IOException | IllegalStateException e) {
       LOG.debug("Writing to session {} failed: {}", id, e.toString());
@@ -133,17 +126,24 @@ final class JakartaClientSession implements ClientSession {
     }
   }
 
-  /** Sends the frames queued now in one network write: batching on, send, batching off (flush). */
-  private void sendBatch(RemoteEndpoint.Basic remote, String first, String second)
-      throws IOException {
+  /**
+   * Sends {@code first} (just taken from the queue) and whatever waits behind it: a lone frame
+   * directly, several with batching on and one flush at the end (batching off), in one write.
+   */
+  private void sendQueued(RemoteEndpoint.Basic remote, String first) throws IOException {
+    queued.decrementAndGet();
+    String next = queue.poll();
+    if (next == null) {
+      remote.sendText(first);
+      return;
+    }
     remote.setBatchingAllowed(true);
     try {
       remote.sendText(first);
-      String text = second;
       do {
         queued.decrementAndGet();
-        remote.sendText(text);
-      } while ((text = queue.poll()) != null);
+        remote.sendText(next);
+      } while ((next = queue.poll()) != null);
     } finally {
       remote.setBatchingAllowed(false);
     }

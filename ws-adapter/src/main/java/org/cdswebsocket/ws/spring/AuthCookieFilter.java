@@ -1,13 +1,11 @@
 package org.cdswebsocket.ws.spring;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -21,18 +19,15 @@ import java.util.Enumeration;
  * and {@code cds.websocket.auth-cookie} is not {@code false}; only {@code Basic} values are taken
  * (a cookie never carries a bearer token to the server this way).
  */
-public final class AuthCookieFilter implements Filter {
+public final class AuthCookieFilter extends UpgradeFilter {
 
   /** The cookie name. */
   public static final String COOKIE = "X-Authorization";
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  void filterUpgrade(HttpServletRequest http, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))
-        && http.getHeader("Authorization") == null
-        && http.getCookies() != null) {
+    if (http.getHeader("Authorization") == null && http.getCookies() != null) {
       for (Cookie cookie : http.getCookies()) {
         if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
           String value =
@@ -45,7 +40,7 @@ public final class AuthCookieFilter implements Filter {
         }
       }
     }
-    chain.doFilter(request, response);
+    chain.doFilter(http, response);
   }
 
   private static final class AuthorizationRequest extends HttpServletRequestWrapper {

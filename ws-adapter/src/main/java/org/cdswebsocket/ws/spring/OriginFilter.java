@@ -1,10 +1,7 @@
 package org.cdswebsocket.ws.spring;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stateless and thread-safe; runs first in the filter chain.
  */
-public final class OriginFilter implements Filter {
+public final class OriginFilter extends UpgradeFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(OriginFilter.class);
 
@@ -33,27 +30,24 @@ public final class OriginFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  void filterUpgrade(HttpServletRequest http, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))
-        && !policy.allows(
-            http.getHeader("Origin"),
-            http.getScheme(),
-            http.getHeader("Host"),
-            http.getHeader("X-Forwarded-Proto"),
-            http.getHeader("X-Forwarded-Host"))) {
+    if (!policy.allows(
+        http.getHeader("Origin"),
+        http.getScheme(),
+        http.getHeader("Host"),
+        http.getHeader("X-Forwarded-Proto"),
+        http.getHeader("X-Forwarded-Host"))) {
       LOG.info(
           "WebSocket upgrade from origin {} refused (not in {})",
           LogSafe.text(http.getHeader("Origin")),
           "cds.websocket.allowed-origins");
       // no sendError: its error dispatch would pass the security chain again and answer 401
-      HttpServletResponse http403 = (HttpServletResponse) response;
-      http403.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      http403.setContentType("text/plain;charset=UTF-8");
-      http403.getWriter().write("Origin not allowed");
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write("Origin not allowed");
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(http, response);
   }
 }

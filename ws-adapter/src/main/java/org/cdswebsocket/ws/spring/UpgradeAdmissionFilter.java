@@ -2,11 +2,8 @@ package org.cdswebsocket.ws.spring;
 
 import com.sap.cds.services.request.UserInfo;
 import com.sap.cds.services.runtime.CdsRuntime;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,7 +32,7 @@ import org.cdswebsocket.ws.endpoint.UpgradeUser;
  * WebSocket endpoints, for example). Runs after the application's security filter chain, so the
  * CAP user of the request is known; one CAP request context per upgrade. Thread-safe.
  */
-public final class UpgradeAdmissionFilter implements Filter {
+public final class UpgradeAdmissionFilter extends UpgradeFilter {
 
   private final CdsRuntime runtime;
 
@@ -44,17 +41,14 @@ public final class UpgradeAdmissionFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  void filterUpgrade(HttpServletRequest http, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if ("websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
-      int refusal = refusal(http);
-      if (refusal != 0) {
-        ((HttpServletResponse) response).sendError(refusal);
-        return;
-      }
+    int refusal = refusal(http);
+    if (refusal != 0) {
+      response.sendError(refusal);
+      return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(http, response);
   }
 
   /** The HTTP status refusing the upgrade, or 0 to let it pass. */
