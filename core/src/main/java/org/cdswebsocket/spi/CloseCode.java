@@ -18,6 +18,9 @@ public record CloseCode(int code) {
   /** 1001: "an endpoint is going away, such as a server going down". */
   public static final CloseCode GOING_AWAY = new CloseCode(1001);
 
+  /** 1002: "an endpoint is terminating the connection due to a protocol error". */
+  public static final CloseCode PROTOCOL_ERROR = new CloseCode(1002);
+
   /**
    * 1003: "an endpoint is terminating the connection because it has received a type of data it
    * cannot accept" (binary frames).

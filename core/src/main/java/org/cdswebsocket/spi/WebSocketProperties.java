@@ -82,17 +82,8 @@ public final class WebSocketProperties {
           List.of(),
           Long.class,
           10_000L,
-          "Kind ws: milliseconds one frame may take to send before the client is closed.");
-
-  /** Kind ws: Tomcat's per-session WebSocket I/O buffers. */
-  public static final WebSocketProperty<Integer> WS_IO_BUFFER_SIZE =
-      integer(
-          P + "ws.io-buffer-size",
-          2048,
-          "Kind ws: bytes of each of Tomcat's per-session WebSocket read, write and text-encoding"
-              + " buffers (Tomcat's own default is 8192). Applied through the JVM-wide system"
-              + " property org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE unless that is set;"
-              + " longer text messages leave as several frames.");
+          "Kind ws: milliseconds a write may wait for a client that does not read before the"
+              + " client is closed (1013).");
 
   /** Kind ws: the {@code X-Authorization} cookie bridge. */
   public static final WebSocketProperty<Boolean> AUTH_COOKIE =
@@ -315,7 +306,6 @@ public final class WebSocketProperties {
           LIMITS_IDENTIFIER_LENGTH,
           WS_SENDER_THREADS,
           WS_SEND_TIMEOUT,
-          WS_IO_BUFFER_SIZE,
           AUTH_COOKIE,
           ALLOWED_ORIGINS,
           PORT,

@@ -1,2 +1,2 @@
-/** Jakarta WebSocket endpoints that translate container callbacks into core calls. */
+/** The kind ws server: RFC 6455 framing on the servlet container's upgraded connections. */
 package org.cdswebsocket.ws.endpoint;

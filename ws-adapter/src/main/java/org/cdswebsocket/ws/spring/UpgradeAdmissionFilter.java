@@ -11,9 +11,12 @@ import org.cdswebsocket.spi.CapMockUsers;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.TransportContext;
 import org.cdswebsocket.ws.endpoint.UpgradeUser;
+import org.cdswebsocket.ws.endpoint.WsServer;
 
 /**
- * Decides a WebSocket upgrade before it happens, so that a refused client never gets a session.
+ * Decides a WebSocket upgrade to an endpoint of a CAP service and performs it: a refused client
+ * never gets a session, an admitted one is handed to the {@link WsServer} with the CAP user read
+ * here (once per upgrade).
  *
  * <ul>
  *   <li>401 for unauthenticated users, also where the application opened the path to anonymous
@@ -29,36 +32,36 @@ import org.cdswebsocket.ws.endpoint.UpgradeUser;
  * </ul>
  *
  * <p>Paths that are no websocket endpoint of a CAP service pass unchanged (the application's own
- * WebSocket endpoints, for example). Runs after the application's security filter chain, so the
- * CAP user of the request is known; one CAP request context per upgrade. Thread-safe.
+ * WebSocket endpoints, for example), and so does everything while the server is not running. Runs
+ * after the application's security filter chain, so the CAP user of the request is known; one CAP
+ * request context per upgrade. Thread-safe.
  */
 public final class UpgradeAdmissionFilter extends UpgradeFilter {
 
   private final CdsRuntime runtime;
+  private final WsServerLifecycle lifecycle;
 
-  public UpgradeAdmissionFilter(CdsRuntime runtime) {
+  public UpgradeAdmissionFilter(CdsRuntime runtime, WsServerLifecycle lifecycle) {
     this.runtime = runtime;
+    this.lifecycle = lifecycle;
   }
 
   @Override
   void filterUpgrade(HttpServletRequest http, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    int refusal = refusal(http);
-    if (refusal != 0) {
-      response.sendError(refusal);
+    WsServer server = lifecycle.server();
+    if (server == null || !server.serves(http.getRequestURI())) {
+      chain.doFilter(http, response);
       return;
     }
-    chain.doFilter(http, response);
-  }
-
-  /** The HTTP status refusing the upgrade, or 0 to let it pass. */
-  private int refusal(HttpServletRequest http) {
     if (CapMockUsers.emptyBasicPassword(http.getHeader("Authorization"))) {
-      return HttpServletResponse.SC_UNAUTHORIZED;
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
     }
     UserInfo user = UpgradeUser.current(runtime);
     if (!CapMockUsers.acceptableSocketUser(user)) {
-      return HttpServletResponse.SC_UNAUTHORIZED;
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
     }
     String identifier = http.getParameter("id");
     ClientInfo client =
@@ -66,13 +69,23 @@ public final class UpgradeAdmissionFilter extends UpgradeFilter {
             user,
             identifier == null || identifier.isEmpty() ? null : identifier,
             http.getRequestURI());
+    int refusal = refusal(client);
+    if (refusal != 0) {
+      response.sendError(refusal);
+    } else if (!server.upgrade(http, response, client)) {
+      chain.doFilter(http, response);
+    }
+  }
+
+  /** The HTTP status refusing an upgrade by core's admission rules, or 0 to admit it. */
+  private int refusal(ClientInfo client) {
     TransportContext transport = TransportContext.of(runtime).orElse(null);
     String refused = transport == null ? null : transport.connectionHandler().refusal(client);
     int status =
         switch (refused == null ? "" : refused) {
           case "403" -> HttpServletResponse.SC_FORBIDDEN;
           case "400" -> HttpServletResponse.SC_BAD_REQUEST;
-          default -> 0; // admitted, or not one of our endpoints ("404"): the container decides
+          default -> 0;
         };
     if (status != 0) {
       transport

@@ -1,7 +1,7 @@
 package org.cdswebsocket.ws.spring;
 
 import com.sap.cds.services.runtime.CdsRuntime;
-import jakarta.websocket.server.ServerContainer;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import java.util.List;
 import org.cdswebsocket.spi.CapMockUsers;
 import org.cdswebsocket.spi.OriginPolicy;
@@ -19,31 +19,32 @@ import org.springframework.context.annotation.Conditional;
  * Spring Boot auto-configuration of kind {@code ws}, active when {@code cds.websocket.kind} is
  * {@code ws} (the default) in a servlet web application.
  *
- * <p>Beans: the endpoint registrar, the filter that refuses upgrades from foreign origins (first),
+ * <p>Beans: the server's lifecycle, the filter that refuses upgrades from foreign origins (first),
  * the filter that refuses upgrades of anonymous users (401) and of users without access to the
- * service (403) before a session exists (after the security chain), and, while CAP mock users are
- * active, the {@code X-Authorization} cookie filter (before the security chain). Properties: {@code
- * cds.websocket.ws.sender-threads} (default 2), {@code cds.websocket.ws.send-timeout} in ms
- * (default 10000), {@code cds.websocket.auth-cookie}, {@code cds.websocket.allowed-origins}.
+ * service (403) and upgrades the admitted ones (after the security chain), and, while CAP mock
+ * users are active, the {@code X-Authorization} cookie filter (before the security chain).
+ * Properties: {@code cds.websocket.ws.sender-threads} (default 2), {@code
+ * cds.websocket.ws.send-timeout} in ms (default 10000), {@code cds.websocket.auth-cookie}, {@code
+ * cds.websocket.allowed-origins}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ServerContainer.class, CdsRuntime.class})
+@ConditionalOnClass({HttpUpgradeHandler.class, CdsRuntime.class})
 @Conditional(WsKindCondition.class)
 public class WsAutoConfiguration {
 
   private static final String ALL_PATHS = "/*";
 
   @Bean
-  WsEndpointRegistrar cdsWebSocketEndpointRegistrar(CdsRuntime runtime) {
-    return new WsEndpointRegistrar(runtime);
+  WsServerLifecycle cdsWebSocketServer(CdsRuntime runtime) {
+    return new WsServerLifecycle(runtime);
   }
 
   @Bean
   FilterRegistrationBean<UpgradeAdmissionFilter> cdsWebSocketUpgradeAdmissionFilter(
-      CdsRuntime runtime) {
+      CdsRuntime runtime, WsServerLifecycle lifecycle) {
     FilterRegistrationBean<UpgradeAdmissionFilter> registration =
-        new FilterRegistrationBean<>(new UpgradeAdmissionFilter(runtime));
+        new FilterRegistrationBean<>(new UpgradeAdmissionFilter(runtime, lifecycle));
     registration.addUrlPatterns(ALL_PATHS);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

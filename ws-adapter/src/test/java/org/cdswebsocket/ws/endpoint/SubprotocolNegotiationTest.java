@@ -9,23 +9,19 @@ class SubprotocolNegotiationTest {
 
   @Test
   void claimedProtocolWinsOverTheFirstOffered() {
-    assertThat(
-            HandshakeConfigurator.negotiate(
-                List.of("v10.pcp.sap.com"), List.of("other", "v10.pcp.sap.com")))
+    assertThat(Handshake.negotiate(List.of("v10.pcp.sap.com"), List.of("other", "v10.pcp.sap.com")))
         .isEqualTo("v10.pcp.sap.com");
   }
 
   @Test
   void otherwiseTheFirstOfferedIsEchoedAsNodeDoes() {
-    assertThat(HandshakeConfigurator.negotiate(List.of(), List.of("first", "second")))
-        .isEqualTo("first");
-    assertThat(HandshakeConfigurator.negotiate(List.of("v10.pcp.sap.com"), List.of("x")))
-        .isEqualTo("x");
+    assertThat(Handshake.negotiate(List.of(), List.of("first", "second"))).isEqualTo("first");
+    assertThat(Handshake.negotiate(List.of("v10.pcp.sap.com"), List.of("x"))).isEqualTo("x");
   }
 
   @Test
   void noOfferMeansNoProtocol() {
-    assertThat(HandshakeConfigurator.negotiate(List.of("v10.pcp.sap.com"), List.of())).isEmpty();
-    assertThat(HandshakeConfigurator.negotiate(List.of(), null)).isEmpty();
+    assertThat(Handshake.negotiate(List.of("v10.pcp.sap.com"), List.of())).isEmpty();
+    assertThat(Handshake.negotiate(List.of(), null)).isEmpty();
   }
 }
