@@ -199,6 +199,10 @@ final class FrameDecoder {
     }
     switch (opcode) {
       case OP_BINARY -> {
+        if (fragmented) {
+          fail(listener, CloseCode.PROTOCOL_ERROR, "New message before the previous one ended");
+          return;
+        }
         discardFrom(length);
         listener.binaryMessage();
         return;

@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The threads that write queued frames to connections. One drain task per connection runs at a
@@ -22,10 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker.
  *
  * <p>Lifecycle: created with the server, {@link #shutdown()} when the application stops; drains
- * submitted after that are dropped. Thread-safe. A drain that throws is logged by nobody here: the
- * drains of {@link WsConnection} handle their own failures.
+ * submitted after that are dropped. Thread-safe. A drain that throws (the drains of {@link
+ * WsConnection} handle their own I/O failures) is logged and does not cost its worker.
  */
 final class SendScheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SendScheduler.class);
 
   private final Queue<Runnable> ready = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
@@ -98,7 +102,11 @@ final class SendScheduler {
       do {
         Runnable drain;
         while (!stopped && (drain = ready.poll()) != null) {
-          drain.run();
+          try {
+            drain.run();
+          } catch (RuntimeException e) {
+            LOG.error("A drain failed unexpectedly; its connection may stop receiving", e);
+          }
         }
         running.decrementAndGet();
         // a drain queued after the last poll and before the decrement saw this worker as

@@ -74,6 +74,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   private volatile long stalledSince;
   private final Object writeLock = new Object();
   private volatile boolean outputClosed; // guarded by writeLock
+  private volatile byte[] lastFrameWaiting; // guarded by writeLock
 
   private WsServer server;
   private ClientInfo info;
@@ -222,7 +223,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   private void drain() {
     try {
       writeQueued();
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debug("Writing to session {} failed: {}", id, e.toString());
       abandon();
     } finally {
@@ -244,7 +245,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   }
 
   private void writeQueuedLocked() throws IOException {
-    if (outputClosed || out == null) {
+    if (outputClosed || lastFrameWaiting != null || out == null) {
       return;
     }
     boolean wrote = false;
@@ -302,24 +303,45 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
 
   /**
    * Ends the connection from a container thread, after writing {@code lastFrame} (if not {@code
-   * null}, and if the client takes it): the container closes the socket when the callback returns.
+   * null}): the container closes the socket when its callback returns. When the client cannot take
+   * the frame yet, it is written, and the connection closed, on the next write event.
    */
   private void closeConnection(byte[] lastFrame, String reason) {
     state = CLOSED;
     ended(reason);
     synchronized (writeLock) {
-      try {
-        if (lastFrame != null && !outputClosed && out.isReady()) {
-          out.write(lastFrame);
-          out.flush();
-        }
-      } catch (IOException | IllegalStateException e) {
-        LOG.debug("Closing session {}: the last frame was not written: {}", id, e.toString());
-      }
-      outputClosed = true;
       queue.clear();
       queued.set(0);
+      if (lastFrame != null && !outputClosed) {
+        if (!isReadySafely()) {
+          lastFrameWaiting = lastFrame; // see Io.onWritePossible
+          return;
+        }
+        writeLast(lastFrame);
+      }
+      outputClosed = true;
     }
+    closeStreams();
+  }
+
+  private boolean isReadySafely() {
+    try {
+      return out.isReady();
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private void writeLast(byte[] frame) {
+    try {
+      out.write(frame);
+      out.flush();
+    } catch (IOException | IllegalStateException e) {
+      LOG.debug("Closing session {}: the last frame was not written: {}", id, e.toString());
+    }
+  }
+
+  private void closeStreams() {
     try {
       connection.close();
     } catch (Exception e) {
@@ -357,6 +379,16 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
     public void onWritePossible() {
       stalledSince = 0;
       awaitingWritable = false;
+      byte[] last = lastFrameWaiting;
+      if (last != null) {
+        synchronized (writeLock) {
+          lastFrameWaiting = null;
+          writeLast(last);
+          outputClosed = true;
+        }
+        closeStreams();
+        return;
+      }
       if (outputClosed) {
         return;
       }

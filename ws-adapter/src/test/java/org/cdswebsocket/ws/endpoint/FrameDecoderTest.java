@@ -370,7 +370,8 @@ class FrameDecoderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 3999, 4000, 4999})
+  @ValueSource(
+      ints = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 3999, 4000, 4999})
   void acceptedCloseCodesAreReported(int code) {
     assertThat(decodeAll(frame(true, 0, CLOSE, closePayload(code, "reason ä"))))
         .containsExactly("close:" + code + ":reason ä");
@@ -419,8 +420,7 @@ class FrameDecoderTest {
             frame(true, 0, BINARY, bytes("and this")),
             closeFrame(1000, "bye"));
     assertThat(decoder.decode(rest, 0, rest.length, recorder)).isFalse();
-    assertThat(recorder.events)
-        .containsExactly("violation:1009", "ping:still", "close:1000:bye");
+    assertThat(recorder.events).containsExactly("violation:1009", "ping:still", "close:1000:bye");
   }
 
   @Test
@@ -539,10 +539,7 @@ class FrameDecoderTest {
         printable &= b >= 0x20 && b < 0x7F;
       }
       events.add(
-          "ping:"
-              + (printable
-                  ? new String(payload, UTF_8)
-                  : HexFormat.of().formatHex(payload)));
+          "ping:" + (printable ? new String(payload, UTF_8) : HexFormat.of().formatHex(payload)));
     }
 
     @Override
@@ -567,7 +564,9 @@ class FrameDecoderTest {
     return recorder.events;
   }
 
-  /** Asserts that {@code stream}, in one call, ends the decoder with a violation of {@code code}. */
+  /**
+   * Asserts that {@code stream}, in one call, ends the decoder with a violation of {@code code}.
+   */
   private static void assertViolation(byte[] stream, int code, String... before) {
     FrameDecoder decoder = new FrameDecoder(MAX);
     Recorder recorder = new Recorder();

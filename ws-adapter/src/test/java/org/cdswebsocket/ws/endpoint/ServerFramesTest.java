@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The unmasked frames {@link ServerFrames} builds: headers, length encodings and close reasons. */
 class ServerFramesTest {
@@ -199,8 +199,7 @@ class ServerFramesTest {
       assertThat(length).as("control frame length").isLessThanOrEqualTo(125);
     }
     int end = Math.toIntExact(position + length);
-    return new Parsed(
-        opcode, position - offset, Arrays.copyOfRange(stream, position, end), end);
+    return new Parsed(opcode, position - offset, Arrays.copyOfRange(stream, position, end), end);
   }
 
   private static String strictUtf8(byte[] bytes) {
