@@ -73,7 +73,11 @@ public final class WebSocketProperties {
 
   /** Kind ws: sender threads. */
   public static final WebSocketProperty<Integer> WS_SENDER_THREADS =
-      integer(P + "ws.sender-threads", 2, "Kind ws: threads that drain the per-session queues.");
+      integer(
+          P + "ws.sender-threads",
+          0,
+          "Kind ws: threads that write the per-connection queues; 0: half the available"
+              + " processors, at least 1.");
 
   /** Kind ws: send timeout. */
   public static final WebSocketProperty<Long> WS_SEND_TIMEOUT =

@@ -122,9 +122,24 @@ public record WebSocketSettings(
    * @param authCookie {@code cds.websocket.auth-cookie}; {@code null}: on while mock users exist
    */
   public record Ws(int senderThreads, long sendTimeoutMillis, Boolean authCookie) {
+    /** {@code senderThreads} 0 means {@link #defaultSenderThreads()}. */
     public Ws {
-      positive(WS_SENDER_THREADS, senderThreads);
+      if (senderThreads < 0) {
+        throw new IllegalArgumentException(
+            WS_SENDER_THREADS.name() + " must not be negative, is " + senderThreads);
+      }
+      if (senderThreads == 0) {
+        senderThreads = defaultSenderThreads();
+      }
       positive(WS_SEND_TIMEOUT, sendTimeoutMillis);
+    }
+
+    /**
+     * Half the processors, at least one: writes never block, so a sender thread is busy only while
+     * it writes, and the other processors stay free for reading and for the application's work.
+     */
+    public static int defaultSenderThreads() {
+      return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
   }
 

@@ -34,7 +34,7 @@ class WebSocketSettingsTest {
     assertThat(settings.sendQueueLimit()).isEqualTo(10_000);
     assertThat(settings.allowedOrigins()).isEmpty();
     assertThat(settings.limits()).isEqualTo(new WebSocketSettings.Limits(100, 256, 256));
-    assertThat(settings.ws()).isEqualTo(new WebSocketSettings.Ws(2, 10_000L, null));
+    assertThat(settings.ws()).isEqualTo(new WebSocketSettings.Ws(0, 10_000L, null));
     assertThat(settings.socketIo())
         .isEqualTo(
             new WebSocketSettings.SocketIo(
@@ -236,7 +236,6 @@ class WebSocketSettingsTest {
     "cds.websocket.max-message-size,  0",
     "cds.websocket.max-message-size,  -1",
     "cds.websocket.send-queue-limit,  0",
-    "cds.websocket.ws.sender-threads, 0",
     "cds.websocket.ws.send-timeout,   -5",
   })
   void nonPositiveLimitsAreRefusedNamingTheProperty(String key, String value) {
@@ -244,6 +243,18 @@ class WebSocketSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(key)
         .hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void senderThreadsDefaultToHalfTheProcessorsAndRefuseNegativeCounts() {
+    int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    assertThat(read().ws().senderThreads()).isEqualTo(half);
+    assertThat(read("cds.websocket.ws.sender-threads", "0").ws().senderThreads()).isEqualTo(half);
+    assertThat(read("cds.websocket.ws.sender-threads", "3").ws().senderThreads()).isEqualTo(3);
+    assertThatThrownBy(() -> read("cds.websocket.ws.sender-threads", "-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cds.websocket.ws.sender-threads")
+        .hasMessageContaining("must not be negative");
   }
 
   @Test
