@@ -5,8 +5,10 @@ import com.sap.cds.services.runtime.CdsRuntime;
 
 /**
  * The CAP user of the upgrade request being handled on this thread, as the application's security
- * chain authenticated it: read in a CAP request context, which takes the user from the chain. Used
- * by the admission filter and by the handshake, both on the request thread of the upgrade.
+ * chain authenticated it: CAP's user provider chain ({@link CdsRuntime#getProvidedUserInfo()}),
+ * which is where a request context opened on this thread would take its user from, without the cost
+ * of opening one (about 50 µs of a connect). Used by the admission filter on the request thread of
+ * the upgrade.
  */
 public final class UpgradeUser {
 
@@ -14,11 +16,6 @@ public final class UpgradeUser {
 
   /** The CAP user of the current request (anonymous when the chain authenticated nobody). */
   public static UserInfo current(CdsRuntime runtime) {
-    return runtime
-        .requestContext()
-        .run(
-            context -> {
-              return context.getUserInfo();
-            });
+    return runtime.getProvidedUserInfo();
   }
 }
