@@ -7,13 +7,10 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.cdswebsocket.spi.ClientInfo;
 import org.cdswebsocket.spi.ClientSession;
@@ -63,8 +60,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
 
   private final String id = UUID.randomUUID().toString();
   private final Set<String> contexts = ConcurrentHashMap.newKeySet();
-  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  private FrameQueue queue; // set in prepare(): its limit is the server's
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean ended = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
@@ -91,6 +87,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
     this.server = server;
     this.info = info;
     this.decoder = new FrameDecoder(server.maxMessageBytes());
+    this.queue = new FrameQueue(server.sendQueueLimit());
   }
 
   @Override
@@ -114,7 +111,6 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   public void destroy() {
     state = CLOSED;
     queue.clear();
-    queued.set(0);
     ended("1006");
   }
 
@@ -138,12 +134,10 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
     if (state != OPEN) {
       return;
     }
-    if (queued.incrementAndGet() > server.sendQueueLimit()) {
-      queued.decrementAndGet();
+    if (!queue.offer(payload.encoded(TEXT_FRAME))) {
       slowConsumer("does not read its messages");
       return;
     }
-    queue.add(payload.encoded(TEXT_FRAME));
     scheduleDrain();
   }
 
@@ -165,7 +159,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
 
   /** Frames queued and not yet written. */
   int queued() {
-    return queued.get();
+    return queue.size();
   }
 
   /**
@@ -190,17 +184,17 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
 
   /** Queues a close frame (behind what waits, unless {@code dropQueued}) and tells core. */
   private void closeWith(int code, String reason, boolean dropQueued) {
-    synchronized (queue) {
+    synchronized (writeLock) {
       if (state != OPEN) {
         return;
       }
       state = CLOSING;
+      byte[] close = ServerFrames.close(code, reason);
       if (dropQueued) {
-        queue.clear();
-        queued.set(0);
+        queue.replaceAllWith(close);
+      } else {
+        queue.force(close);
       }
-      queue.add(ServerFrames.close(code, reason));
-      queued.incrementAndGet();
     }
     ended(String.valueOf(code));
     scheduleDrain();
@@ -262,13 +256,11 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
       if (frame == null) {
         break;
       }
-      queued.decrementAndGet();
       out.write(frame);
       wrote = true;
       if (ServerFrames.isClose(frame)) {
         outputClosed = true;
         queue.clear();
-        queued.set(0);
         out.close(); // flushes; the socket closes when the client answers or goes
         return;
       }
@@ -282,7 +274,6 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   private void abandon() {
     state = CLOSED;
     queue.clear();
-    queued.set(0);
     ended("1006");
   }
 
@@ -311,7 +302,6 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
     ended(reason);
     synchronized (writeLock) {
       queue.clear();
-      queued.set(0);
       if (lastFrame != null && !outputClosed) {
         if (!isReadySafely()) {
           lastFrameWaiting = lastFrame; // see Io.onWritePossible
@@ -417,8 +407,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
     @Override
     public void ping(byte[] payload) {
       if (state == OPEN) {
-        queued.incrementAndGet();
-        queue.add(ServerFrames.pong(payload));
+        queue.force(ServerFrames.pong(payload));
         scheduleDrain();
       }
     }
