@@ -1,6 +1,7 @@
 package org.cdswebsocket.ws.endpoint;
 
-import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -15,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * time, so a connection's frames keep their order and leave in batches: all frames queued while a
  * drain runs go out in the next network write.
  *
- * <p>Hand-off: drains wait in one queue; a few workers (the configured number of sender threads)
- * take them one after the other. A broadcast to N connections therefore wakes at most that many
- * threads, not one task hand-off per connection; a worker ends when the queue is empty, and the
- * next drain starts one again. Drains never block (writes are non-blocking; a connection whose
+ * <p>Hand-off: drains wait in one lock-free queue (the broadcasting thread adds while workers take,
+ * so a lock here would be contended under bursts); a few workers (the configured number of sender
+ * threads) take them one after the other. A broadcast to N connections therefore wakes at most that
+ * many threads, not one task hand-off per connection; a worker ends when the queue is empty, and
+ * the next drain starts one again. Drains never block (writes are non-blocking; a connection whose
  * client does not read waits for the container's write event), so a slow client never holds up a
  * worker.
  *
@@ -30,7 +32,7 @@ final class SendScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(SendScheduler.class);
 
-  private final ReadyDrains ready = new ReadyDrains();
+  private final Queue<Runnable> ready = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
   private final ThreadPoolExecutor pool;
   private final int limit;
@@ -120,30 +122,6 @@ final class SendScheduler {
         }
       }
       return false;
-    }
-  }
-
-  /**
-   * The drains waiting for a worker, oldest first: an array deque under its monitor, which
-   * allocates nothing per drain (a linked queue costs a node per drain, i.e. per recipient).
-   */
-  private static final class ReadyDrains {
-    private final ArrayDeque<Runnable> drains = new ArrayDeque<>();
-
-    synchronized void add(Runnable drain) {
-      drains.add(drain);
-    }
-
-    synchronized Runnable poll() {
-      return drains.poll();
-    }
-
-    synchronized boolean isEmpty() {
-      return drains.isEmpty();
-    }
-
-    synchronized void clear() {
-      drains.clear();
     }
   }
 
