@@ -47,8 +47,9 @@ public interface ClientSession {
   boolean isOpen();
 
   /**
-   * The native transport object (a {@code jakarta.websocket.Session} or a {@code SocketIOClient}),
-   * for applications that need transport features core does not offer.
+   * The native transport object (kind ws: the servlet container's {@code
+   * jakarta.servlet.http.WebConnection} of the upgraded connection; kind socket.io: the {@code
+   * SocketIOClient}), for applications that need transport features core does not offer.
    */
   Object nativeSession();
 }
