@@ -98,7 +98,8 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
       out = webConnection.getOutputStream();
     } catch (IOException e) {
       LOG.debug("An upgraded connection has no streams: {}", e.toString());
-      ended("1006");
+      state = CLOSED;
+      ended.set(true); // core never heard of it
       return;
     }
     server.opened(this);
@@ -110,8 +111,10 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   @Override
   public void destroy() {
     state = CLOSED;
-    queue.clear();
-    ended("1006");
+    if (server != null) { // null only if the upgrade failed before it was prepared
+      queue.clear();
+      ended("1006");
+    }
   }
 
   @Override
