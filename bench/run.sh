@@ -47,9 +47,11 @@ NODE_PORT=${NODE_PORT:-4100}
 QUIET_PCT=${QUIET_PCT:-20}
 QUIET_WAIT=${QUIET_WAIT:-30}
 JAR=$BENCH_DIR/target/bench.jar
-# Java socket.io: one client sends a whole burst, so its per-socket queue (default 100 waiting
-# calls, then error 503 by design) and the worker queue (default 1000) must hold K calls.
-SIO_QUEUES="--cds.websocket.options.session-queue-size=5000 --cds.websocket.options.worker-queue-size=5000"
+# The Java servers' arguments and readiness check (java_server_args, java_server_ready). Java
+# socket.io there: one client sends a whole burst, so its per-socket queue (default 100 waiting
+# calls, then error 503 by design) and the worker queue (default 1000) hold 5000 calls.
+# shellcheck source=java-server.sh
+source "$BENCH_DIR/java-server.sh"
 
 SERVER_PID=""
 log() { echo "[run $(date -u +%H:%M:%S)] $*" >&2; }
@@ -109,34 +111,17 @@ wait_quiet() {
 start_server() {
   LOG=$OUT/$1-round$2.log
   case $1 in
-    java-sio-same)
-      require_free_port "$HTTP_PORT"
-      # shellcheck disable=SC2086 # JAVA_OPTS and SIO_QUEUES are word lists
-      java $JAVA_OPTS -jar "$JAR" --server.port="$HTTP_PORT" --cds.websocket.kind=socket.io \
-        $SIO_QUEUES >"$LOG" 2>&1 &
+    java-ws|java-sio|java-sio-same)
+      require_free_port "$HTTP_PORT"; [ "$1" = java-sio ] && require_free_port "$SIO_PORT"
+      java_server_args "$1"
+      # shellcheck disable=SC2086 # JAVA_OPTS is a word list
+      java $JAVA_OPTS -jar "$JAR" "${JAVA_SERVER_ARGS[@]}" >"$LOG" 2>&1 &
       SERVER_PID=$!
-      KIND=socket.io BASE=ws://127.0.0.1:$HTTP_PORT
-      # the Engine.IO path answers 503 until the Socket.IO server started: wait for a 200
       for _ in $(seq 1 240); do
-        kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited, see $LOG"; exit 1; }
-        [ "$(curl -s -o /dev/null --max-time 2 -u bench:bench -w '%{http_code}' \
-          "http://127.0.0.1:$HTTP_PORT/socket.io/?EIO=4&transport=polling" || true)" = 200 ] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited, see $LOG"; tail -20 "$LOG" >&2; exit 1; }
+        java_server_ready && break
         sleep 0.5
       done ;;
-    java-ws|java-sio)
-      local kind=ws extra=""
-      [ "$1" = java-sio ] && kind=socket.io && extra=$SIO_QUEUES
-      require_free_port "$HTTP_PORT"; require_free_port "$SIO_PORT"
-      # shellcheck disable=SC2086 # JAVA_OPTS and extra are word lists
-      java $JAVA_OPTS -jar "$JAR" --server.port="$HTTP_PORT" --cds.websocket.kind=$kind \
-        --cds.websocket.port="$SIO_PORT" $extra >"$LOG" 2>&1 &
-      SERVER_PID=$!
-      if [ $kind = ws ]; then
-        KIND=ws BASE=ws://127.0.0.1:$HTTP_PORT; wait_ready "http://127.0.0.1:$HTTP_PORT/"
-      else
-        KIND=socket.io BASE=ws://127.0.0.1:$SIO_PORT
-        wait_ready "http://127.0.0.1:$SIO_PORT/socket.io/?EIO=4&transport=polling"
-      fi ;;
     node-ws|node-sio)
       local kind=ws
       [ "$1" = node-sio ] && kind=socket.io
