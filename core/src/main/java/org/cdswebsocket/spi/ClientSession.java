@@ -48,8 +48,9 @@ public interface ClientSession {
 
   /**
    * The native transport object (kind ws: the servlet container's {@code
-   * jakarta.servlet.http.WebConnection} of the upgraded connection; kind socket.io: the {@code
-   * SocketIOClient}), for applications that need transport features core does not offer.
+   * jakarta.servlet.http.WebConnection} of the upgraded connection, {@code null} during {@code
+   * onOpen}, which kind ws runs before the 101 leaves; kind socket.io: the {@code SocketIOClient}),
+   * for applications that need transport features core does not offer.
    */
   Object nativeSession();
 }

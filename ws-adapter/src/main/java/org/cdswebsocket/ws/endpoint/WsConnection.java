@@ -77,7 +77,7 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   private FrameDecoder decoder;
   private WebConnection connection;
   private ServletInputStream in;
-  private ServletOutputStream out;
+  private volatile ServletOutputStream out; // set by init, read by the drains
 
   /** For the servlet container only; see the class comment. */
   public WsConnection() {}
@@ -93,18 +93,32 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   @Override
   public void init(WebConnection webConnection) {
     connection = webConnection;
+    ServletOutputStream output;
     try {
       in = webConnection.getInputStream();
-      out = webConnection.getOutputStream();
+      output = webConnection.getOutputStream();
     } catch (IOException e) {
       LOG.debug("An upgraded connection has no streams: {}", e.toString());
-      state = CLOSED;
-      ended.set(true); // core never heard of it
+      abandon();
       return;
     }
-    server.opened(this);
     in.setReadListener(io);
-    out.setWriteListener(io);
+    output.setWriteListener(io);
+    // published only now: before its write listener is set, the stream refuses every call
+    out = output;
+    awaitingWritable = false;
+    if (!queue.isEmpty()) {
+      scheduleDrain(); // what open() queued; waits for the container's first write event
+    }
+  }
+
+  /**
+   * Registers the connection with core ({@code onOpen}, {@code wsConnect}) on the request thread,
+   * before the 101 leaves: a client that has its 101 is already a recipient of broadcasts. What is
+   * sent meanwhile waits in the queue until {@link #init} has the output stream.
+   */
+  void open() {
+    server.opened(this);
     guard(() -> server.handler().onOpen(this));
   }
 
@@ -242,7 +256,12 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
   }
 
   private void writeQueuedLocked() throws IOException {
-    if (outputClosed || lastFrameWaiting != null || out == null) {
+    awaitingWritable = true; // set before the check, as for isReady() below: no lost wake-up
+    if (out == null) {
+      return; // before init, which starts a drain once the output is ready for one
+    }
+    awaitingWritable = false;
+    if (outputClosed || lastFrameWaiting != null) {
       return;
     }
     boolean wrote = false;

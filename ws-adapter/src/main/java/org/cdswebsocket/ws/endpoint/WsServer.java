@@ -117,7 +117,9 @@ public final class WsServer {
       return true;
     }
     Handshake.accept(request, response, subprotocols);
-    request.upgrade(WsConnection.class).prepare(this, client);
+    WsConnection connection = request.upgrade(WsConnection.class);
+    connection.prepare(this, client);
+    connection.open(); // before the 101 leaves: see WsConnection#open
     return true;
   }
 
