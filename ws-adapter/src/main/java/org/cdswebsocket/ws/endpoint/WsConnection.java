@@ -124,10 +124,10 @@ public final class WsConnection implements HttpUpgradeHandler, ClientSession {
 
   @Override
   public void destroy() {
-    state = CLOSED;
-    if (server != null) { // null only if the upgrade failed before it was prepared
-      queue.clear();
-      ended("1006");
+    if (server == null) { // the upgrade failed before it was prepared
+      state = CLOSED;
+    } else {
+      abandon();
     }
   }
 

@@ -98,29 +98,47 @@ public final class WsServer {
   }
 
   /**
+   * The HTTP status refusing an upgrade of {@code client} by core's admission rules (403 without
+   * access to the service, 400 for an identifier over its limit), or 0 to admit it. Refusals are
+   * counted in the metrics.
+   */
+  public int refusal(ClientInfo client) {
+    String refused = handler.refusal(client);
+    int status =
+        switch (refused == null ? "" : refused) {
+          case "403" -> HttpServletResponse.SC_FORBIDDEN;
+          case "400" -> HttpServletResponse.SC_BAD_REQUEST;
+          default -> 0;
+        };
+    if (status != 0) {
+      metrics.connectionRefused(client.servicePath(), status == 403 ? "forbidden" : "bad-request");
+    }
+    return status;
+  }
+
+  /**
    * Upgrades an admitted request to a websocket connection of {@code client}'s endpoint, or answers
    * it with 400/426 when it is no valid opening handshake.
    *
-   * @return {@code false} (and nothing done) when the path is none of the endpoints
+   * @throws IllegalArgumentException when the client's path is none of the endpoints (callers check
+   *     {@link #serves} first)
    */
-  public boolean upgrade(
-      HttpServletRequest request, HttpServletResponse response, ClientInfo client)
+  public void upgrade(HttpServletRequest request, HttpServletResponse response, ClientInfo client)
       throws IOException, ServletException {
     List<String> subprotocols = subprotocolsByPath.get(client.servicePath());
     if (subprotocols == null) {
-      return false;
+      throw new IllegalArgumentException("No websocket endpoint at " + client.servicePath());
     }
     Handshake.Refusal refusal = Handshake.check(request);
     if (refusal != null) {
       metrics.connectionRefused(client.servicePath(), "bad-handshake");
       Handshake.refuse(response, refusal);
-      return true;
+      return;
     }
     Handshake.accept(request, response, subprotocols);
     WsConnection connection = request.upgrade(WsConnection.class);
     connection.prepare(this, client);
     connection.open(); // before the 101 leaves: see WsConnection#open
-    return true;
   }
 
   /** Stops the sender threads; open connections are closed by the container as it stops. */
