@@ -7,6 +7,7 @@
  * event. Phases:
  *   window  - window 1: the next `send` leaves only after all N clients received the previous one
  *   burst   - all K `send` calls are written in one tick
+ *   connect - nothing after the connect phase: "--phases connect" prints one JSON line for it
  * An optional warm-up (window then burst, --warmup K) runs first and is reported as such.
  *
  * Kinds:
@@ -416,7 +417,15 @@ async function main() {
 
   const plan = [];
   if (opt.warmup > 0) plan.push(["window", opt.warmup, true], ["burst", opt.warmup, true]);
-  for (const mode of opt.phases.split(",")) plan.push([mode.trim(), opt.k, false]);
+  for (const mode of opt.phases.split(",").map((m) => m.trim())) {
+    if (mode !== "connect") plan.push([mode, opt.k, false]);
+  }
+  if (!plan.some(([, , warmup]) => !warmup)) {
+    // --phases connect: the connect phase is the measurement
+    const result = { label: opt.label, round: opt.round, kind: opt.kind, phase: "connect", n: opt.n };
+    Object.assign(result, { connectMs: Math.round(connectMs), serverUsPerConnect, rssKiBPerConnection });
+    console.log(JSON.stringify(result));
+  }
 
   let failed = false;
   for (const [mode, k, warmup] of plan) {
