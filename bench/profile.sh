@@ -8,7 +8,8 @@
 #
 # Starts the server from bench/target/bench.jar (build it with run.sh or
 #   mvn -B package -pl bench -am -Dmaven.test.skip=true), warms it up as run.sh does (WARMUP_CYCLES
-# [5] times N=1000, window + burst K=100, its own clients), then runs one fan-out scenario (N, K: 1000, 200) and samples the stage
+# [5] times N=1000, window + burst K=100, its own clients, then WARMUP_SENDS [4000] calls on
+# WARMUP_SENDS_N [20] clients), then runs one fan-out scenario (N, K: 1000, 200) and samples the stage
 # only. Writes bench/results/profile-<server>-<stage>-<time>/ with the collapsed stacks
 # (profile.collapsed, one line per stack and its samples), the share of samples per component
 # (components.txt, from load/profile-summary.js) and the fanout output. Stops the server by the
@@ -51,6 +52,10 @@ for cycle in $(seq 1 "${WARMUP_CYCLES:-5}"); do
   "${FANOUT[@]}" --n 1000 --k "${WARMUP:-100}" >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
   sleep 2
 done
+if [ "${WARMUP_SENDS:-4000}" -gt 0 ]; then # the per-call code, as run.sh does
+  "${FANOUT[@]}" --n "${WARMUP_SENDS_N:-20}" --k "${WARMUP_SENDS:-4000}" >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log"
+  sleep 2
+fi
 
 # the hook fanout.js calls at each stage: start the profiler at <stage>-start, dump at <stage>-end
 HOOK=$OUT/hook.sh

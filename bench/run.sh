@@ -14,13 +14,18 @@
 # connect phase included, runs warm. One cycle is not enough for a JVM on 2 cores: the connect path
 # reaches C2 only after several thousand connects, and each change of phase (connect, window, burst,
 # close) takes branches the compiled code had pruned, so it is deoptimised and compiled again
-# (bench/README.md, "How warm is warm"). Node gets the same warm-up.
+# (bench/README.md, "How warm is warm"). The cycles are followed by one run of WARMUP_SENDS calls
+# on WARMUP_SENDS_N clients (window + burst): code that runs once per call rather than once per
+# delivery (the CAP request, the handler, the broadcast's set-up) reaches the optimising compiler
+# only after several thousand calls, which 1000-client cycles of K=WARMUP do not make.
+# Node gets the same warm-up.
 # Rounds rotate over the servers (round 1: all servers, round 2: all servers, ...); the table
 # shows the median of the rounds and every round's server CPU per delivery.
 #
 # Environment (defaults in brackets):
 #   ROUNDS [3]  SERVERS ["java-ws java-sio node-ws node-sio"]  SCENARIOS ["1000x200 200x1000"]
-#   WARMUP [100; 0: none]  WARMUP_N [1000]  WARMUP_CYCLES [5]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
+#   WARMUP [100; 0: none]  WARMUP_N [1000]  WARMUP_CYCLES [5]  WARMUP_SENDS [4000; 0: none]
+#   WARMUP_SENDS_N [20]  BUILD [1: build the jar and npm ci; 0: reuse]  OUT [bench/results/<utc time>]
 #   BENCH_COMMIT [git HEAD]: the commit recorded in machine.txt (for runs from an exported tree)
 #   JAVA_OPTS [-Xmx512m]  HTTP_PORT [8090]  SIO_PORT [8091]  NODE_PORT [4100]
 #   QUIET_PCT [20]  QUIET_WAIT [30]: before each server start wait (at most QUIET_WAIT s) until the
@@ -38,6 +43,8 @@ SCENARIOS=${SCENARIOS:-"1000x200 200x1000"}
 WARMUP=${WARMUP:-100}
 WARMUP_N=${WARMUP_N:-1000}
 WARMUP_CYCLES=${WARMUP_CYCLES:-5}
+WARMUP_SENDS=${WARMUP_SENDS:-4000}
+WARMUP_SENDS_N=${WARMUP_SENDS_N:-20}
 BUILD=${BUILD:-1}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
@@ -157,7 +164,7 @@ fi
   echo "node: $(node --version)"
   echo "cds (node reference): $(node -p "require('$BENCH_DIR/node-reference/node_modules/@sap/cds/package.json').version")"
   echo "websocket plugin: $(node -p "require('$BENCH_DIR/node-reference/node_modules/@cap-js-community/websocket/package.json').version")"
-  echo "rounds: $ROUNDS servers: $SERVERS scenarios: $SCENARIOS warmup: $WARMUP_CYCLES x ${WARMUP_N}x$WARMUP java opts: $JAVA_OPTS"
+  echo "rounds: $ROUNDS servers: $SERVERS scenarios: $SCENARIOS warmup: $WARMUP_CYCLES x ${WARMUP_N}x$WARMUP + ${WARMUP_SENDS_N}x$WARMUP_SENDS java opts: $JAVA_OPTS"
 } | tee "$OUT/machine.txt" >&2
 
 started=$(date +%s)
@@ -176,6 +183,14 @@ for round in $(seq 1 "$ROUNDS"); do
           >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log" || log "warm-up exited with $? (see client.log)"
         sleep 2
       done
+    fi
+    if [ "$WARMUP_SENDS" -gt 0 ]; then
+      log "round $round: $server warm-up of the per-call code N=$WARMUP_SENDS_N K=$WARMUP_SENDS"
+      node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench \
+        --n "$WARMUP_SENDS_N" --k "$WARMUP_SENDS" --pid "$SERVER_PID" --label "$server" \
+        --round "$round" >>"$OUT/warmup.jsonl" 2>>"$OUT/client.log" \
+        || log "warm-up exited with $? (see client.log)"
+      sleep 2
     fi
     for scenario in $SCENARIOS; do
       phases=window,burst
