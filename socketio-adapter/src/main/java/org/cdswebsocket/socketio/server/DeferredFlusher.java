@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.cdswebsocket.spi.ClientSession;
 import org.cdswebsocket.spi.OutboundPayload;
 import org.cdswebsocket.spi.SessionGroupWriter;
@@ -32,40 +31,16 @@ import org.cdswebsocket.spi.SessionGroupWriter;
  * channels, instead of one task per channel. That task builds the websocket frame once and writes
  * it to each channel below the channel's frame encoder ({@link PreparedTextFrame}).
  *
- * <p>Flush policy, per event loop: the first write after a quiet spell is flushed as soon as the
- * loop has no other task waiting (the flush task yields to queued tasks up to {@value #MAX_YIELDS}
- * times, so that a broadcast's writes for one loop coalesce): one message in flight is never held
- * back. While writes keep coming, a loop flushes at most once per {@link #FLUSH_INTERVAL_NANOS} (1
- * ms): everything written to a channel in that time leaves in one gathering write, so a burst costs
- * a few system calls per channel instead of one per frame. The price is at most that interval of
- * added latency for a frame that follows another one within it.
- *
  * <p>Threading: writes are always performed on the channel's event loop; the per-loop bookkeeping
- * is confined to that loop's thread. Tasks of one loop run in submission order, so a socket's
- * frames keep their order across single and group writes.
+ * is confined to that loop's thread. The flush task yields to other queued tasks up to {@value
+ * #MAX_YIELDS} times, so that a broadcast's writes for one loop coalesce. Tasks of one loop run in
+ * submission order, so a socket's frames keep their order across single and group writes.
  */
 final class DeferredFlusher implements SessionGroupWriter {
 
   private static final int MAX_YIELDS = 64;
 
-  /** The shortest time between two flushes of one event loop while writes keep coming. */
-  static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
   private final Map<EventLoop, LoopBatch> batches = new ConcurrentHashMap<>();
-  private final long flushIntervalNanos;
-
-  /** A flusher with the production interval, {@link #FLUSH_INTERVAL_NANOS}. */
-  DeferredFlusher() {
-    this(FLUSH_INTERVAL_NANOS);
-  }
-
-  /**
-   * @param flushIntervalNanos the shortest time between two flushes of one loop while writes keep
-   *     coming (tests use a long one, so that what they check does not depend on timing)
-   */
-  DeferredFlusher(long flushIntervalNanos) {
-    this.flushIntervalNanos = flushIntervalNanos;
-  }
 
   /** Receives the outcome of one write, on the event loop. */
   interface WriteListener {
@@ -166,17 +141,9 @@ final class DeferredFlusher implements SessionGroupWriter {
 
   /** Marks the channel for the loop's next flush and tells the listener its queue length. */
   private void written(EventLoop loop, Channel channel, WriteListener listener) {
-    LoopBatch batch = batches.get(loop); // no lambda per delivery
-    if (batch == null) {
-      batch = batches.computeIfAbsent(loop, this::newBatch);
-    }
-    batch.add(channel);
+    batches.computeIfAbsent(loop, LoopBatch::new).add(channel);
     ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
     listener.written(buffer == null ? 0 : buffer.size());
-  }
-
-  private LoopBatch newBatch(EventLoop loop) {
-    return new LoopBatch(loop, flushIntervalNanos);
   }
 
   /** The channels of one event loop written since its last flush. Loop-confined. */
@@ -186,30 +153,16 @@ final class DeferredFlusher implements SessionGroupWriter {
     private final Set<Channel> dirty = new LinkedHashSet<>();
     private boolean scheduled;
     private int yields;
-    private final long intervalNanos;
-    private long lastFlushNanos;
 
-    LoopBatch(EventLoop loop, long intervalNanos) {
+    LoopBatch(EventLoop loop) {
       this.loop = loop;
-      this.intervalNanos = intervalNanos;
-      this.lastFlushNanos = System.nanoTime() - intervalNanos;
     }
 
     void add(Channel channel) {
       dirty.add(channel);
-      if (scheduled) {
-        return;
-      }
-      scheduled = true;
-      long wait = intervalNanos - (System.nanoTime() - lastFlushNanos);
-      if (wait <= 0) {
-        loop.execute(this); // after a quiet spell: flush once the loop's queued tasks ran
-        return;
-      }
-      try {
-        loop.schedule(this, wait, TimeUnit.NANOSECONDS); // writes keep coming: gather them
-      } catch (RejectedExecutionException e) {
-        scheduled = false; // the loop is stopping; its channels close with it
+      if (!scheduled) {
+        scheduled = true;
+        loop.execute(this);
       }
     }
 
@@ -228,7 +181,6 @@ final class DeferredFlusher implements SessionGroupWriter {
         channel.flush();
       }
       dirty.clear();
-      lastFlushNanos = System.nanoTime();
     }
   }
 }
