@@ -17,7 +17,8 @@
  *
  * Per phase it prints one JSON line to stdout: deliveries (verified per client and per message),
  * losses, duplicates, closes, wall time, deliveries/s, latency p50/p99 (client #0's send to each
- * client's receipt, same process clock) and server CPU per delivery (utime+stime delta of
+ * client's receipt, same process clock), in window 1 the fan-out time of each send (until the
+ * last client had it: p10, p50, p90, p99, max) and server CPU per delivery (utime+stime delta of
  * /proc/<pid>/stat over the phase, in clock ticks of 10 ms, divided by deliveries).
  * Every wait is bounded (connect, per-phase total, per-phase idle).
  *
@@ -270,6 +271,8 @@ function runPhase(mode, k, warmup) {
       perSeq: new Uint32Array(k),
       got: new Uint8Array(n * k),
       latencies: new Float64Array(n * k),
+      fanOuts: new Float64Array(k), // per send: until the last of the N clients had it
+      fanOutCount: 0,
       delivered: 0,
       duplicates: 0,
       closes: 0,
@@ -292,8 +295,9 @@ function runPhase(mode, k, warmup) {
       phase.got[slot] = 1;
       phase.latencies[phase.delivered++] = now - phase.sentAt[seq];
       phase.lastProgress = now;
-      if (++phase.perSeq[seq] === n && mode === "window" && phase.nextSeq < k) {
-        send(phase.nextSeq++);
+      if (++phase.perSeq[seq] === n) {
+        phase.fanOuts[phase.fanOutCount++] = now - phase.sentAt[seq];
+        if (mode === "window" && phase.nextSeq < k) send(phase.nextSeq++);
       }
       if (phase.delivered === expected) finish(false);
     };
@@ -332,6 +336,9 @@ function runPhase(mode, k, warmup) {
       const lat = phase.latencies.subarray(0, phase.delivered).sort();
       const pct = (p) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] : null);
       const wallMs = tEnd - t0;
+      const fanOuts = phase.fanOuts.subarray(0, phase.fanOutCount).sort();
+      const fanOutPct = (p) =>
+        fanOuts.length ? round(fanOuts[Math.min(fanOuts.length - 1, Math.floor(p * fanOuts.length))], 1) : null;
       const serverCpuMs = ticks0 === null ? null : (ticks1 - ticks0) * CLOCK_TICK_MS;
       const clientCpuMs = (cpu.user + cpu.system) / 1000;
       // CPU used by anything but server and client (other work on the machine disturbs the run)
@@ -356,6 +363,8 @@ function runPhase(mode, k, warmup) {
         p50Ms: round(pct(0.5), 2),
         p99Ms: round(pct(0.99), 2),
         maxMs: round(lat.length ? lat[lat.length - 1] : null, 2),
+        // window 1: how long each send took to reach all N clients (p10, p50, p90, p99, max)
+        fanOutMs: mode === "window" ? [0.1, 0.5, 0.9, 0.99, 1].map(fanOutPct) : undefined,
         serverCpuMs,
         serverUsPerDelivery:
           serverCpuMs === null || !phase.delivered ? null : round((serverCpuMs * 1000) / phase.delivered, 3),

@@ -40,8 +40,8 @@ const sorted = [...groups.values()].sort(
 );
 
 const lines = [
-  "| N × K | phase | server | server µs/delivery (runs) | deliveries/s | p50 ms | p99 ms | client µs/delivery | delivered (all runs) | closes | other CPU % (max) |",
-  "|---|---|---|---|---|---|---|---|---|---|---|",
+  "| N × K | phase | server | server µs/delivery (runs) | deliveries/s | p50 ms | p99 ms | fan-out p50 / p90 / p99 ms | client µs/delivery | delivered (all runs) | closes | other CPU % (max) |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 for (const group of sorted) {
   const first = group[0];
@@ -59,12 +59,20 @@ for (const group of sorted) {
       `**${fmt(median(group.map((r) => r.serverUsPerDelivery)), 1)}** (${perRun}) | ` +
       `${fmt(median(group.map((r) => r.deliveriesPerSec)), 0)} | ` +
       `${fmt(median(group.map((r) => r.p50Ms)), 1)} | ${fmt(median(group.map((r) => r.p99Ms)), 1)} | ` +
+      `${fanOut(group)} | ` +
       `${fmt(median(group.map((r) => r.clientUsPerDelivery)), 1)} | ` +
       `${delivered === expected ? "all" : "**" + fmt(delivered, 0) + "**"} of ${fmt(expected, 0)} | ${closes} | ` +
       `${fmt(Math.max(...group.map((r) => r.otherCpuPct ?? 0)), 0)} |`,
   );
 }
 console.log(lines.join("\n"));
+
+/** Window 1: medians over the rounds of each send's fan-out time (until the last client had it). */
+function fanOut(group) {
+  const withFanOut = group.filter((r) => Array.isArray(r.fanOutMs));
+  if (withFanOut.length === 0) return "–";
+  return [1, 2, 3].map((i) => fmt(median(withFanOut.map((r) => r.fanOutMs[i])), 1)).join(" / ");
+}
 
 // the conditions of each measured run: load average, connect time, server memory
 const loads = runs.map((r) => r.load1);
