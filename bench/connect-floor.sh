@@ -64,15 +64,8 @@ start() {
       PID=$! KIND=ws BASE=ws://127.0.0.1:$FLOOR_PORT
       await_http "http://127.0.0.1:$FLOOR_PORT/" ;;
     java-*)
-      java_server_args "$1"
-      # shellcheck disable=SC2086
-      java $JAVA_OPTS -jar "$JAR" "${JAVA_SERVER_ARGS[@]}" >"$LOG" 2>&1 &
-      PID=$!
-      for _ in $(seq 1 240); do
-        kill -0 "$PID" 2>/dev/null || { tail -20 "$LOG" >&2; exit 1; }
-        java_server_ready && break
-        sleep 0.5
-      done ;;
+      start_java_server "$1" "$LOG" # sets PID, KIND, BASE; waits until the server answers
+      trap stop EXIT ;;             # it trapped EXIT with a plain kill: keep the graceful stop
     node-ws | node-sio)
       KIND=ws
       [ "$1" = node-sio ] && KIND=socket.io
@@ -85,12 +78,14 @@ start() {
   sleep 2
 }
 
+# One connect-only cycle of N clients against the running server; $1 is the round (0: warm-up).
+connect() {
+  node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --n "$N" \
+    --phases connect --pid "$PID" --label "$server" --round "$1" 2>>"$OUT/client.log"
+}
+
 for server in $SERVERS; do
   start "$server"
-  connect() {
-    node "$BENCH_DIR/load/fanout.js" --kind "$KIND" --base "$BASE" --path /ws/bench --n "$N" \
-      --phases connect --pid "$PID" --label "$server" --round "$1" 2>>"$OUT/client.log"
-  }
   for cycle in $(seq 1 "$WARMUP_CYCLES"); do
     echo "$server warm-up $cycle/$WARMUP_CYCLES" >&2
     connect 0 >>"$OUT/warmup.jsonl"

@@ -334,11 +334,10 @@ function runPhase(mode, k, warmup) {
       clearInterval(watchdog);
       current = null;
       const lat = phase.latencies.subarray(0, phase.delivered).sort();
-      const pct = (p) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] : null);
+      const pct = (p) => percentile(lat, p);
       const wallMs = tEnd - t0;
       const fanOuts = phase.fanOuts.subarray(0, phase.fanOutCount).sort();
-      const fanOutPct = (p) =>
-        fanOuts.length ? round(fanOuts[Math.min(fanOuts.length - 1, Math.floor(p * fanOuts.length))], 1) : null;
+      const fanOutPct = (p) => round(percentile(fanOuts, p), 1);
       const serverCpuMs = ticks0 === null ? null : (ticks1 - ticks0) * CLOCK_TICK_MS;
       const clientCpuMs = (cpu.user + cpu.system) / 1000;
       // CPU used by anything but server and client (other work on the machine disturbs the run)
@@ -375,6 +374,11 @@ function runPhase(mode, k, warmup) {
       });
     }
   });
+}
+
+/** The value at share p (0..1) of an ascending array, or null when it is empty. */
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null;
 }
 
 function round(x, digits) {
